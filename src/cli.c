@@ -1,0 +1,121 @@
+/* cli.c - argument parsing, kept out of main(). */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cap_cli_usage(void)
+{
+    return "usage: capplan [options] PORTFOLIO.ini [CUSTOMERS.csv]\n"
+           "\n"
+           "Sizes the P-CSM and P-TAM teams of a partner portfolio and writes\n"
+           "reports/staffing.xlsx.\n"
+           "\n"
+           "options:\n"
+           "  -o DIR          write workbooks to DIR (default: reports)\n"
+           "  -m MODEL        rule model INI (default: the built-in\n"
+           "                  models/dispel.ini)\n"
+           "  --json          print the results as one JSON document\n"
+           "  --no-sim        rules only, no ticket simulation (the only mode\n"
+           "                  of this release)\n"
+           "  --seed N        random seed (default: the model's)\n"
+           "  -r N            replications (default: the model's)\n"
+           "  -j N            worker threads (default: all cores)\n"
+           "  --today DATE    date the default start is counted from\n"
+           "  --deterministic fixed workbook creation date (for tests)\n"
+           "  --help          this text\n"
+           "  --version       program version\n";
+}
+
+static int parse_whole(const char *text, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (!*text || *end || errno || v < min || v > max)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* Options that take a value; returns 1 when argv[*i] was one. */
+static int value_option(int argc, char **argv, int *i, cap_options *o,
+                        cap_status *st, cap_error *err)
+{
+    static const char *const names[] = {"-o", "-m", "--seed", "-r", "-j",
+                                        "--today", NULL};
+    int which = -1;
+    for (int k = 0; names[k]; k++)
+        if (strcmp(argv[*i], names[k]) == 0)
+            which = k;
+    if (which < 0)
+        return 0;
+    if (*i + 1 >= argc) {
+        *st = cap_error_set(err, CAP_ERR_USAGE, NULL, 0, argv[*i],
+                            "needs a value");
+        return 1;
+    }
+    const char *v = argv[++*i];
+    long n = 0;
+    static const long max[] = {0, 0, 4294967295L, 1000000, 256, 0};
+    if (which >= 2 && which <= 4 && !parse_whole(v, which == 2 ? 0 : 1, max[which], &n)) {
+        *st = cap_error_set(err, CAP_ERR_USAGE, NULL, 0, names[which],
+                            "\"%s\" is not a whole number in range", v);
+        return 1;
+    }
+    switch (which) {
+    case 0: o->out_dir = v; break;
+    case 1: o->model_path = v; break;
+    case 2: o->seed = (unsigned long)n; o->seed_set = 1; break;
+    case 3: o->replications = (int)n; break;
+    case 4: o->threads = (int)n; break;
+    default: o->today = v; break;
+    }
+    return 1;
+}
+
+static int flag_option(const char *arg, cap_options *o)
+{
+    static const char *const names[] = {"--json", "--no-sim", "--deterministic",
+                                        "--help", "-h", "--version", NULL};
+    int *targets[] = {&o->json, &o->no_sim, &o->deterministic, &o->help,
+                      &o->help, &o->version};
+    for (int k = 0; names[k]; k++)
+        if (strcmp(arg, names[k]) == 0) {
+            *targets[k] = 1;
+            return 1;
+        }
+    return 0;
+}
+
+cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
+{
+    memset(o, 0, sizeof *o);
+    o->out_dir = "reports";
+    int positional = 0;
+    for (int i = 1; i < argc; i++) {
+        cap_status st = CAP_OK;
+        if (flag_option(argv[i], o) || value_option(argc, argv, &i, o, &st, err)) {
+            if (st)
+                return st;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, argv[i],
+                                 "unknown option (see capplan --help)");
+        } else if (positional == 0) {
+            o->portfolio = argv[i];
+            positional++;
+        } else if (positional == 1) {
+            o->customers = argv[i];
+            positional++;
+        } else {
+            return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, argv[i],
+                                 "too many arguments (want PORTFOLIO.ini "
+                                 "[CUSTOMERS.csv])");
+        }
+    }
+    if (!o->portfolio && !o->help && !o->version)
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, NULL,
+                             "no portfolio given (see capplan --help)");
+    return CAP_OK;
+}

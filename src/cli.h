@@ -1,0 +1,27 @@
+/* cli.h - the command line of capplan. */
+#ifndef CAP_CLI_H
+#define CAP_CLI_H
+
+#include "error.h"
+
+typedef struct {
+    const char *portfolio;   /* INI, required unless help/version */
+    const char *customers;   /* CSV, optional */
+    const char *model_path;  /* NULL: the built-in model */
+    const char *out_dir;     /* default "reports" */
+    const char *today;       /* YYYY-MM-DD for the default start; NULL: now */
+    int json, no_sim, deterministic, help, version;
+    int seed_set;
+    unsigned long seed;
+    int replications;        /* 0: the model's */
+    int threads;             /* 0: all cores */
+} cap_options;
+
+/* Parses argv into o (defaults filled in).  Usage errors are
+ * CAP_ERR_USAGE with a message naming the option. */
+cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err);
+
+/* The --help text. */
+const char *cap_cli_usage(void);
+
+#endif

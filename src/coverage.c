@@ -1,0 +1,97 @@
+/* coverage.c - windows, greedy shifts and the roster. */
+#include "coverage.h"
+
+#include <stdlib.h>
+
+cap_interval cap_local_window(const cap_tz *tz, int64_t day, int open_minute,
+                              int close_minute)
+{
+    int64_t midnight = day * 86400;
+    cap_interval w = {cap_tz_to_utc(tz, midnight + open_minute * 60),
+                      cap_tz_to_utc(tz, midnight + close_minute * 60)};
+    return w;
+}
+
+double cap_overlap_hours(cap_interval a, cap_interval b)
+{
+    int64_t start = a.start > b.start ? a.start : b.start;
+    int64_t end = a.end < b.end ? a.end : b.end;
+    return end > start ? (double)(end - start) / 3600.0 : 0.0;
+}
+
+static int by_start(const void *pa, const void *pb)
+{
+    const cap_interval *a = pa, *b = pb;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+int cap_shifts_needed(cap_interval *windows, size_t count, double shift_hours)
+{
+    qsort(windows, count, sizeof *windows, by_start);
+    int64_t shift = (int64_t)(shift_hours * 3600), covered = INT64_MIN;
+    int shifts = 0;
+    for (size_t i = 0; i < count; i++) {
+        int64_t from = windows[i].start > covered ? windows[i].start : covered;
+        while (from < windows[i].end) {
+            covered = from + shift;
+            shifts++;
+            from = covered;
+        }
+    }
+    return shifts;
+}
+
+void cap_mark_hours(unsigned char required[CAP_WEEK_HOURS], int64_t week_start,
+                    cap_interval w)
+{
+    const int64_t week = (int64_t)CAP_WEEK_HOURS * 3600;
+    for (int64_t t = w.start - ((w.start - week_start) % 3600 + 3600) % 3600;
+         t < w.end; t += 3600) {
+        int64_t offset = ((t - week_start) % week + week) % week;
+        required[offset / 3600] = 1;
+    }
+}
+
+/* Index of the required hour with the highest load per person present
+ * (after adding one), ties to the earlier hour. */
+static int busiest_hour(const unsigned char required[CAP_WEEK_HOURS],
+                        const double load[CAP_WEEK_HOURS],
+                        const double present[CAP_WEEK_HOURS], int empty_only)
+{
+    int best = -1;
+    double best_score = -1;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+        if (!required[h] || (empty_only && present[h] > 0))
+            continue;
+        double score = load[h] / (present[h] + 1.0);
+        if (score > best_score) {
+            best = h;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+double cap_roster(const unsigned char required[CAP_WEEK_HOURS],
+                  const double load[CAP_WEEK_HOURS], double person_hours,
+                  double present[CAP_WEEK_HOURS])
+{
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        present[h] = 0;
+    int h;
+    while (person_hours >= 1.0 &&
+           (h = busiest_hour(required, load, present, 1)) >= 0) {
+        present[h] = 1;
+        person_hours -= 1.0;
+    }
+    while (person_hours > 1e-9 &&
+           (h = busiest_hour(required, load, present, 0)) >= 0) {
+        double piece = person_hours < 1.0 ? person_hours : 1.0;
+        present[h] += piece;
+        person_hours -= piece;
+    }
+    double gaps = 0;
+    for (h = 0; h < CAP_WEEK_HOURS; h++)
+        gaps += required[h] && present[h] <= 0;
+    return gaps;
+}

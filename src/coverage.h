@@ -1,0 +1,46 @@
+/* coverage.h - working windows, localization and the hour-of-week roster
+ * (SPEC section 2 items 3-5, section 4 "Staff").
+ *
+ * Instants are Unix seconds (UTC).  A week grid has 168 hours starting at
+ * a Monday 00:00 UTC.
+ */
+#ifndef CAP_COVERAGE_H
+#define CAP_COVERAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "staffing.h"
+#include "tz.h"
+
+typedef struct {
+    int64_t start, end; /* [start, end) */
+} cap_interval;
+
+/* The window open..close (minutes after local midnight) of local date day
+ * (a day number) in zone tz, as UTC instants. */
+cap_interval cap_local_window(const cap_tz *tz, int64_t day, int open_minute,
+                              int close_minute);
+
+/* Hours two intervals share. */
+double cap_overlap_hours(cap_interval a, cap_interval b);
+
+/* 8-hour (shift_hours) shifts needed to cover the union of windows:
+ * greedy, each shift starts at the earliest uncovered instant and may span
+ * a gap between windows.  Sorts windows in place. */
+int cap_shifts_needed(cap_interval *windows, size_t count, double shift_hours);
+
+/* Sets required[h] for every hour of the week starting at week_start that
+ * the interval touches. */
+void cap_mark_hours(unsigned char required[CAP_WEEK_HOURS], int64_t week_start,
+                    cap_interval w);
+
+/* Lays person_hours of weekly presence on the required hours: first one
+ * person in every required hour (busiest hours first while hours last),
+ * then the rest, one person-hour at a time, on the hour with the highest
+ * load per person present.  Returns the required hours left empty. */
+double cap_roster(const unsigned char required[CAP_WEEK_HOURS],
+                  const double load[CAP_WEEK_HOURS], double person_hours,
+                  double present[CAP_WEEK_HOURS]);
+
+#endif

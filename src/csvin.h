@@ -1,0 +1,32 @@
+/* csvin.h - reads an RFC 4180 CSV file with libcsv.
+ *
+ * Accepts what CRM exports contain: quoted fields (with commas, quotes and
+ * line breaks inside), a UTF-8 byte-order mark, CRLF line ends and blank
+ * or all-empty trailing rows (skipped).  Each record is handed to a
+ * callback with the line it starts on, which is the row number a
+ * spreadsheet shows when no field holds a line break.
+ */
+#ifndef CAP_CSVIN_H
+#define CAP_CSVIN_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct {
+    int line;            /* line the record starts on, 1 = first line */
+    size_t count;        /* fields */
+    const char **fields; /* NUL-terminated, borrowed for the call */
+} cap_csv_row;
+
+/* Called per non-blank record; a non-OK return stops the read and is
+ * returned by cap_csv_read. */
+typedef cap_status (*cap_csv_row_fn)(const cap_csv_row *row, void *ctx,
+                                     cap_error *err);
+
+/* Reads path.  A missing file is CAP_ERR_IO; malformed quoting is
+ * CAP_ERR_INPUT with the line. */
+cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
+                        cap_error *err);
+
+#endif

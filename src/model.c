@@ -1,0 +1,515 @@
+/* model.c - reads and checks the rule model; the vocabulary tables. */
+#include "model.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ini.h"
+#include "tz.h"
+
+static const char *const plan_names[CAP_PLANS] = {"basic", "premium",
+                                                   "mission_critical"};
+static const char *const channel_names[CAP_CHANNELS] = {
+    "reseller", "distributor", "oem", "msp"};
+static const char *const role_names[CAP_ROLES] = {"csm", "tam"};
+static const char *const role_labels[CAP_ROLES] = {"P-CSM", "P-TAM"};
+static const char *const party_names[CAP_PARTIES] = {
+    "customer", "partner", "csm", "support"};
+static const char *const severity_names[CAP_SEVERITIES] = {"s1", "s2", "s3",
+                                                           "s4"};
+static const char *const primary_names[] = {"customer", "partner", "vendor",
+                                            "support"};
+static const char *const day_names[7] = {"mon", "tue", "wed", "thu",
+                                         "fri", "sat", "sun"};
+
+static int lookup(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; name && i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *cap_plan_name(cap_plan p) { return plan_names[p]; }
+int cap_plan_parse(const char *s) { return lookup(plan_names, CAP_PLANS, s); }
+const char *cap_channel_name(cap_channel c) { return channel_names[c]; }
+int cap_channel_parse(const char *s)
+{
+    return lookup(channel_names, CAP_CHANNELS, s);
+}
+const char *cap_role_name(cap_role r) { return role_names[r]; }
+const char *cap_role_label(cap_role r) { return role_labels[r]; }
+const char *cap_party_name(cap_party p) { return party_names[p]; }
+const char *cap_severity_name(int s) { return severity_names[s]; }
+
+double cap_step_up(const cap_model *m, double x)
+{
+    double steps = ceil(x / m->fte_step - 1e-9);
+    return steps < 0 ? 0 : steps * m->fte_step;
+}
+
+int cap_is_step(const cap_model *m, double x)
+{
+    double steps = x / m->fte_step;
+    return fabs(steps - round(steps)) < 1e-9;
+}
+
+/* Scalar numbers: section, key, allowed range, where the value goes. */
+typedef struct {
+    const char *section, *key;
+    double min, max;
+    size_t offset;
+} number_field;
+
+#define F(sec, key, lo, hi, member) {sec, key, lo, hi, offsetof(cap_model, member)}
+static const number_field number_fields[] = {
+    F("model", "fte_step", 0.01, 10, fte_step),
+    F("model", "hours_per_fte_week", 1, 168, hours_per_fte_week),
+    F("model", "shift_hours", 1, 24, shift_hours),
+    F("localization", "min_overlap_hours", 0, 24, min_overlap_hours),
+    F("localization", "fte_per_shift", 0, 10, fte_per_shift),
+    F("role.csm", "customers_per_fte_min", 0.1, 1e6, customers_per_fte_min),
+    F("role.csm", "customers_per_fte_max", 0.1, 1e6, customers_per_fte_max),
+    F("role.csm", "planning_ratio", 0.1, 1e6, planning_ratio),
+    F("role.csm", "annual_cost", 0, 1e9, annual_cost[CAP_ROLE_CSM]),
+    F("role.tam", "fixed_hours_per_week", 0, 168, tam_fixed_hours_per_week),
+    F("role.tam", "annual_cost", 0, 1e9, annual_cost[CAP_ROLE_TAM]),
+    F("staffing", "shrinkage", 0, 0.95, shrinkage),
+    F("staffing", "utilization_cap", 0.05, 1, utilization_cap),
+    F("staffing", "proactive_hours_per_customer_month", 0, 744,
+      proactive_hours_per_customer_month),
+    F("cost", "localization_uplift", 0, 10, localization_uplift),
+    F("cost", "around_the_clock_uplift", 0, 10, around_the_clock_uplift),
+    F("cost", "service_hour_rate", 0, 1e6, service_hour_rate),
+    F("cost", "retainer_hours_per_month", 0, 744, retainer_hours_per_month),
+    F("partner_defaults", "growth", -0.99, 10, default_growth),
+};
+#undef F
+
+static const char *const known_keys_model[] = {"name", "currency", "fte_step",
+    "hours_per_fte_week", "shift_hours", NULL};
+static const char *const known_keys_home[] = {"timezone", "open", "close",
+    "days", "holidays", NULL};
+static const char *const known_keys_localization[] = {"min_overlap_hours",
+    "fte_per_shift", NULL};
+static const char *const known_keys_csm[] = {"customers_per_fte_min",
+    "customers_per_fte_max", "planning_ratio", "annual_cost", NULL};
+static const char *const known_keys_tam[] = {"fixed_hours_per_week",
+    "annual_cost", NULL};
+static const char *const known_keys_plan[] = {"hours", "min_fte_single",
+    "min_fte_localized", "sla_minutes", "tickets_per_month", NULL};
+static const char *const known_keys_severity[] = {"attainment_goal",
+    "handle_mean_minutes", "handle_sd_minutes", "arrival_profile",
+    "business_hours_share", NULL};
+static const char *const known_keys_profile[] = {"open", "close", NULL};
+static const char *const known_keys_staffing[] = {"shrinkage",
+    "utilization_cap", "proactive_hours_per_customer_month", NULL};
+static const char *const known_keys_cost[] = {"localization_uplift",
+    "around_the_clock_uplift", "service_hour_rate",
+    "retainer_hours_per_month", NULL};
+static const char *const known_keys_simulation[] = {"replications",
+    "warmup_weeks", "handle_time", "seed", NULL};
+static const char *const known_keys_horizon[] = {"quarters", NULL};
+static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
+    "service_hours", "localization", "growth", NULL};
+static const char *const known_keys_category[] = {"service", "share",
+    "primary_reseller", "primary_distributor", "primary_oem", "primary_msp",
+    "escalation", NULL};
+
+typedef struct {
+    const char *name;
+    const char *const *keys;
+} section_rule;
+
+static const section_rule fixed_sections[] = {
+    {"model", known_keys_model}, {"home", known_keys_home},
+    {"localization", known_keys_localization}, {"role.csm", known_keys_csm},
+    {"role.tam", known_keys_tam}, {"plan.basic", known_keys_plan},
+    {"plan.premium", known_keys_plan}, {"plan.mission_critical", known_keys_plan},
+    {"severity.s1", known_keys_severity}, {"severity.s2", known_keys_severity},
+    {"severity.s3", known_keys_severity}, {"severity.s4", known_keys_severity},
+    {"profile", known_keys_profile}, {"staffing", known_keys_staffing},
+    {"cost", known_keys_cost}, {"simulation", known_keys_simulation},
+    {"horizon", known_keys_horizon}, {"partner_defaults", known_keys_defaults},
+};
+enum { FIXED_SECTIONS = sizeof fixed_sections / sizeof fixed_sections[0] };
+
+#define CHECK_ST(expr)              \
+    do {                            \
+        cap_status st_ = (expr);    \
+        if (st_ != CAP_OK)          \
+            return st_;             \
+    } while (0)
+
+static cap_status check_sections(const cap_ini *ini, cap_error *err)
+{
+    for (int i = 0; i < cap_ini_section_count(ini); i++) {
+        const char *sec = cap_ini_section(ini, i);
+        const char *const *keys = NULL;
+        for (int f = 0; f < FIXED_SECTIONS && !keys; f++)
+            if (strcmp(fixed_sections[f].name, sec) == 0)
+                keys = fixed_sections[f].keys;
+        if (!keys && strncmp(sec, "category.", 9) == 0 && sec[9])
+            keys = known_keys_category;
+        if (!keys)
+            return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, NULL,
+                                "unknown section");
+        CHECK_ST(cap_ini_check_keys(ini, sec, keys, CAP_ERR_MODEL, err));
+    }
+    for (int f = 0; f < FIXED_SECTIONS; f++)
+        if (!cap_ini_section_line(ini, fixed_sections[f].name))
+            return cap_error_set(err, CAP_ERR_MODEL, cap_ini_path(ini), 0,
+                                 NULL, "missing section [%s]",
+                                 fixed_sections[f].name);
+    return CAP_OK;
+}
+
+static cap_status read_numbers(const cap_ini *ini, cap_model *m, cap_error *err)
+{
+    for (size_t i = 0; i < sizeof number_fields / sizeof number_fields[0]; i++) {
+        const number_field *f = &number_fields[i];
+        double *dst = (double *)((char *)m + f->offset);
+        CHECK_ST(cap_ini_number(ini, f->section, f->key, f->min, f->max, dst,
+                                CAP_ERR_MODEL, err));
+    }
+    return CAP_OK;
+}
+
+static cap_status read_word(const cap_ini *ini, const char *sec,
+                            const char *key, char *dst, size_t cap,
+                            cap_error *err)
+{
+    const char *v;
+    CHECK_ST(cap_ini_string(ini, sec, key, &v, CAP_ERR_MODEL, err));
+    if (strlen(v) >= cap)
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, key,
+                            "value too long: \"%s\"", v);
+    memcpy(dst, v, strlen(v) + 1);
+    return CAP_OK;
+}
+
+/* Reads one of the names in choices; returns its index in *out. */
+static cap_status read_choice(const cap_ini *ini, const char *sec,
+                              const char *key, const char *const *choices,
+                              int n, int *out, cap_error *err)
+{
+    const char *v;
+    CHECK_ST(cap_ini_string(ini, sec, key, &v, CAP_ERR_MODEL, err));
+    int i = lookup(choices, n, v);
+    if (i < 0) {
+        char list[256] = "";
+        for (int c = 0; c < n; c++)
+            strcat(strcat(list, c ? ", " : ""), choices[c]);
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, key,
+                            "\"%s\" is not one of %s", v, list);
+    }
+    *out = i;
+    return CAP_OK;
+}
+
+static cap_status read_window(const cap_ini *ini, const char *sec, int *open,
+                              int *close, cap_error *err)
+{
+    const char *keys[2] = {"open", "close"};
+    int *dst[2] = {open, close};
+    for (int k = 0; k < 2; k++) {
+        const char *v;
+        CHECK_ST(cap_ini_string(ini, sec, keys[k], &v, CAP_ERR_MODEL, err));
+        if (!cap_parse_clock(v, dst[k]))
+            return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, keys[k],
+                                "not a time HH:MM: \"%s\"", v);
+    }
+    if (*close <= *open)
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, "close",
+                            "close must be after open");
+    return CAP_OK;
+}
+
+static cap_status read_days(const cap_ini *ini, cap_model *m, cap_error *err)
+{
+    const char *v;
+    CHECK_ST(cap_ini_string(ini, "home", "days", &v, CAP_ERR_MODEL, err));
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", v);
+    m->home_weekdays = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+        int d = lookup(day_names, 7, t);
+        if (d < 0)
+            return cap_ini_fail(ini, CAP_ERR_MODEL, err, "home", "days",
+                                "\"%s\" is not a day (mon..sun)", t);
+        m->home_weekdays |= 1u << d;
+    }
+    if (!m->home_weekdays)
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, "home", "days",
+                            "no working day");
+    return CAP_OK;
+}
+
+static cap_status read_home(const cap_ini *ini, cap_model *m, cap_error *err)
+{
+    CHECK_ST(read_word(ini, "home", "timezone", m->home_timezone,
+                       sizeof m->home_timezone, err));
+    if (!cap_tz_exists(m->home_timezone))
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, "home", "timezone",
+                            "unknown time zone \"%s\"", m->home_timezone);
+    CHECK_ST(read_window(ini, "home", &m->home_open_minute,
+                         &m->home_close_minute, err));
+    CHECK_ST(read_days(ini, m, err));
+    static const char *const holidays[] = {"none", "us_federal"};
+    return read_choice(ini, "home", "holidays", holidays, 2,
+                       &m->home_skip_holidays, err);
+}
+
+static cap_status read_plans(const cap_ini *ini, cap_model *m, cap_error *err)
+{
+    static const char *const hours[] = {"business", "24x7"};
+    for (int p = 0; p < CAP_PLANS; p++) {
+        char sec[48];
+        cap_plan_model *pm = &m->plan[p];
+        snprintf(sec, sizeof sec, "plan.%s", plan_names[p]);
+        CHECK_ST(read_choice(ini, sec, "hours", hours, 2,
+                             &pm->around_the_clock, err));
+        CHECK_ST(cap_ini_number(ini, sec, "min_fte_single", 0, 100,
+                                &pm->min_fte_single, CAP_ERR_MODEL, err));
+        CHECK_ST(cap_ini_number(ini, sec, "min_fte_localized", 0, 100,
+                                &pm->min_fte_localized, CAP_ERR_MODEL, err));
+        CHECK_ST(cap_ini_numbers(ini, sec, "sla_minutes", 1, 1e6,
+                                 pm->sla_minutes, CAP_SEVERITIES,
+                                 CAP_ERR_MODEL, err));
+        CHECK_ST(cap_ini_numbers(ini, sec, "tickets_per_month", 0, 1e4,
+                                 pm->tickets_per_month, CAP_SEVERITIES,
+                                 CAP_ERR_MODEL, err));
+        if (!cap_is_step(m, pm->min_fte_single))
+            return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, "min_fte_single",
+                                "not a multiple of %g FTE", m->fte_step);
+        if (!cap_is_step(m, pm->min_fte_localized))
+            return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec,
+                                "min_fte_localized", "not a multiple of %g FTE",
+                                m->fte_step);
+    }
+    return CAP_OK;
+}
+
+static cap_status read_severities(const cap_ini *ini, cap_model *m,
+                                  cap_error *err)
+{
+    static const char *const profiles[] = {"uniform", "business"};
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        char sec[32];
+        int business;
+        snprintf(sec, sizeof sec, "severity.%s", severity_names[s]);
+        CHECK_ST(cap_ini_number(ini, sec, "attainment_goal", 0, 1,
+                                &m->attainment_goal[s], CAP_ERR_MODEL, err));
+        CHECK_ST(cap_ini_number(ini, sec, "handle_mean_minutes", 0.1, 1e5,
+                                &m->handle_mean_minutes[s], CAP_ERR_MODEL, err));
+        CHECK_ST(cap_ini_number(ini, sec, "handle_sd_minutes", 0, 1e5,
+                                &m->handle_sd_minutes[s], CAP_ERR_MODEL, err));
+        CHECK_ST(read_choice(ini, sec, "arrival_profile", profiles, 2,
+                             &business, err));
+        m->business_hours_share[s] = -1; /* uniform */
+        if (business)
+            CHECK_ST(cap_ini_number(ini, sec, "business_hours_share", 0, 1,
+                                    &m->business_hours_share[s],
+                                    CAP_ERR_MODEL, err));
+    }
+    return read_window(ini, "profile", &m->profile_open_minute,
+                       &m->profile_close_minute, err);
+}
+
+static cap_status read_simulation(const cap_ini *ini, cap_model *m,
+                                  cap_error *err)
+{
+    double reps, warmup, seed, quarters;
+    static const char *const kinds[] = {"lognormal", "exponential"};
+    CHECK_ST(cap_ini_number(ini, "simulation", "replications", 1, 1e6, &reps,
+                            CAP_ERR_MODEL, err));
+    CHECK_ST(cap_ini_number(ini, "simulation", "warmup_weeks", 0, 52, &warmup,
+                            CAP_ERR_MODEL, err));
+    CHECK_ST(read_choice(ini, "simulation", "handle_time", kinds, 2,
+                         &m->handle_exponential, err));
+    CHECK_ST(cap_ini_number(ini, "simulation", "seed", 0, 4294967295.0, &seed,
+                            CAP_ERR_MODEL, err));
+    CHECK_ST(cap_ini_number(ini, "horizon", "quarters", 1, 40, &quarters,
+                            CAP_ERR_MODEL, err));
+    if (reps != floor(reps) || warmup != floor(warmup) ||
+        seed != floor(seed) || quarters != floor(quarters))
+        return cap_error_set(err, CAP_ERR_MODEL, cap_ini_path(ini), 0, NULL,
+                             "replications, warmup_weeks, seed and quarters "
+                             "must be whole numbers");
+    m->replications = (int)reps;
+    m->warmup_weeks = (int)warmup;
+    m->seed = (unsigned long)seed;
+    m->quarters = (int)quarters;
+    return CAP_OK;
+}
+
+static cap_status read_category(const cap_ini *ini, const char *sec,
+                                cap_category *c, cap_error *err)
+{
+    snprintf(c->name, sizeof c->name, "%s", sec + strlen("category."));
+    CHECK_ST(read_word(ini, sec, "service", c->service, sizeof c->service, err));
+    CHECK_ST(cap_ini_number(ini, sec, "share", 0, 1, &c->share, CAP_ERR_MODEL,
+                            err));
+    for (int ch = 0; ch < CAP_CHANNELS; ch++) {
+        char key[48];
+        int who;
+        snprintf(key, sizeof key, "primary_%s", channel_names[ch]);
+        CHECK_ST(read_choice(ini, sec, key, primary_names, 4, &who, err));
+        c->primary[ch] = (cap_primary)who;
+    }
+    return cap_ini_numbers(ini, sec, "escalation", 0, 1, c->escalation,
+                           CAP_SEVERITIES, CAP_ERR_MODEL, err);
+}
+
+static cap_status read_categories(const cap_ini *ini, cap_model *m,
+                                  cap_error *err)
+{
+    int n = cap_ini_section_count(ini);
+    m->categories = calloc((size_t)n + 1, sizeof *m->categories);
+    if (!m->categories)
+        abort();
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+        const char *sec = cap_ini_section(ini, i);
+        if (strncmp(sec, "category.", 9) != 0)
+            continue;
+        cap_category *c = &m->categories[m->category_count++];
+        CHECK_ST(read_category(ini, sec, c, err));
+        total += c->share;
+    }
+    if (m->category_count == 0)
+        return cap_error_set(err, CAP_ERR_MODEL, cap_ini_path(ini), 0, NULL,
+                             "no [category.*] section");
+    if (fabs(total - 1) > 1e-6)
+        return cap_error_set(err, CAP_ERR_MODEL, cap_ini_path(ini), 0,
+                             "category share",
+                             "the shares add up to %.6g, not 1", total);
+    return CAP_OK;
+}
+
+static cap_status read_defaults(const cap_ini *ini, cap_model *m,
+                                cap_error *err)
+{
+    const char *sec = "partner_defaults";
+    CHECK_ST(read_word(ini, sec, "csm", m->default_csm, sizeof m->default_csm, err));
+    CHECK_ST(read_word(ini, sec, "tam", m->default_tam, sizeof m->default_tam, err));
+    CHECK_ST(read_word(ini, sec, "tam_tier", m->default_tam_tier,
+                       sizeof m->default_tam_tier, err));
+    CHECK_ST(read_word(ini, sec, "service_hours", m->default_service_hours,
+                       sizeof m->default_service_hours, err));
+    return read_word(ini, sec, "localization", m->default_localization,
+                     sizeof m->default_localization, err);
+}
+
+static cap_status check_consistency(const cap_ini *ini, const cap_model *m,
+                                    cap_error *err)
+{
+    if (m->customers_per_fte_max < m->customers_per_fte_min)
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, "role.csm",
+                            "customers_per_fte_max",
+                            "smaller than customers_per_fte_min");
+    if (m->shift_hours > m->hours_per_fte_week)
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, "model", "shift_hours",
+                            "longer than a week of one FTE");
+    return CAP_OK;
+}
+
+static void copy_params(const cap_ini *ini, cap_model *m)
+{
+    size_t cap = 64;
+    m->params = calloc(cap, sizeof *m->params);
+    for (int i = 0; m->params && i < cap_ini_section_count(ini); i++) {
+        const char *sec = cap_ini_section(ini, i);
+        const char **keys;
+        int n = cap_ini_keys(ini, sec, &keys);
+        for (int k = 0; k < n; k++) {
+            if (m->param_count == cap &&
+                !(m->params = realloc(m->params, (cap *= 2) * sizeof *m->params)))
+                abort();
+            cap_param *p = &m->params[m->param_count++];
+            snprintf(p->section, sizeof p->section, "%s", sec);
+            snprintf(p->key, sizeof p->key, "%s", keys[k]);
+            snprintf(p->value, sizeof p->value, "%s",
+                     cap_ini_get(ini, sec, keys[k]));
+        }
+        free(keys);
+    }
+    if (!m->params)
+        abort();
+}
+
+static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
+{
+    CHECK_ST(check_sections(ini, err));
+    CHECK_ST(read_word(ini, "model", "name", m->name, sizeof m->name, err));
+    CHECK_ST(read_word(ini, "model", "currency", m->currency,
+                       sizeof m->currency, err));
+    CHECK_ST(read_numbers(ini, m, err));
+    CHECK_ST(read_home(ini, m, err));
+    CHECK_ST(read_plans(ini, m, err));
+    CHECK_ST(read_severities(ini, m, err));
+    CHECK_ST(read_simulation(ini, m, err));
+    CHECK_ST(read_defaults(ini, m, err));
+    CHECK_ST(read_categories(ini, m, err));
+    CHECK_ST(check_consistency(ini, m, err));
+    copy_params(ini, m);
+    return CAP_OK;
+}
+
+static cap_model *model_from_ini(cap_ini *ini, const char *source,
+                                 cap_error *err)
+{
+    if (!ini)
+        return NULL;
+    cap_model *m = calloc(1, sizeof *m);
+    if (!m)
+        abort();
+    snprintf(m->source, sizeof m->source, "%s", source);
+    cap_status st = read_model(ini, m, err);
+    cap_ini_free(ini);
+    if (st != CAP_OK) {
+        cap_model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+cap_model *cap_model_load(const char *path, cap_error *err)
+{
+    return model_from_ini(cap_ini_load(path, CAP_ERR_MODEL, err), path, err);
+}
+
+cap_model *cap_model_builtin(cap_error *err)
+{
+    cap_ini *ini = cap_ini_load_text(cap_model_builtin_text(),
+                                     "(built-in model)", CAP_ERR_MODEL, err);
+    return model_from_ini(ini, "(built-in)", err);
+}
+
+void cap_model_free(cap_model *m)
+{
+    if (!m)
+        return;
+    free(m->categories);
+    free(m->params);
+    free(m);
+}
+
+int cap_model_equal(const cap_model *a, const cap_model *b)
+{
+    cap_model x = *a, y = *b;
+    x.categories = y.categories = NULL;
+    x.params = y.params = NULL;
+    memset(x.source, 0, sizeof x.source);
+    memset(y.source, 0, sizeof y.source);
+    if (memcmp(&x, &y, sizeof x) != 0)
+        return 0;
+    return memcmp(a->categories, b->categories,
+                  a->category_count * sizeof *a->categories) == 0 &&
+           memcmp(a->params, b->params, a->param_count * sizeof *a->params) == 0;
+}

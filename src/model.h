@@ -1,0 +1,141 @@
+/* model.h - the rule model: every policy number of SPEC sections 2-5.
+ *
+ * A model is read from an INI file (models/dispel.ini) or from the copy of
+ * that file built into the program.  Names of plans, severities, channels
+ * and roles are vocabulary and fixed here; every number is data.
+ * Errors name the model file, its line and the "section:key" field.
+ */
+#ifndef CAP_MODEL_H
+#define CAP_MODEL_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+enum { CAP_PLANS = 3, CAP_SEVERITIES = 4, CAP_CHANNELS = 4, CAP_ROLES = 2,
+       CAP_PARTIES = 4 };
+
+typedef enum { CAP_PLAN_BASIC, CAP_PLAN_PREMIUM, CAP_PLAN_MISSION_CRITICAL } cap_plan;
+typedef enum { CAP_CH_RESELLER, CAP_CH_DISTRIBUTOR, CAP_CH_OEM, CAP_CH_MSP } cap_channel;
+typedef enum { CAP_ROLE_CSM, CAP_ROLE_TAM } cap_role;
+
+/* Who does a piece of work (Responsibilities sheet columns). */
+typedef enum {
+    CAP_PARTY_CUSTOMER, /* the end customer, no ticket */
+    CAP_PARTY_PARTNER,  /* the partner's own staff */
+    CAP_PARTY_CSM,      /* vendor P-CSM team */
+    CAP_PARTY_SUPPORT   /* vendor technical support: P-TAM or Basic pool */
+} cap_party;
+
+/* Who a category names as primary for a channel.  VENDOR means the vendor's
+ * customer-facing staff: the P-CSM team when contracted, else support. */
+typedef enum { CAP_PRIMARY_CUSTOMER, CAP_PRIMARY_PARTNER, CAP_PRIMARY_VENDOR,
+               CAP_PRIMARY_SUPPORT } cap_primary;
+
+typedef struct {
+    int around_the_clock;           /* 0: business hours, 1: 24x7 */
+    double min_fte_single;          /* minimum for a single-region team */
+    double min_fte_localized;       /* minimum for a localized team */
+    double sla_minutes[CAP_SEVERITIES];       /* first-response targets */
+    double tickets_per_month[CAP_SEVERITIES]; /* per customer */
+} cap_plan_model;
+
+typedef struct {
+    char name[48];                  /* section suffix, e.g. "end_user_support" */
+    char service[24];               /* implementation | customer_success | ... */
+    double share;                   /* share of tickets, categories sum to 1 */
+    cap_primary primary[CAP_CHANNELS];
+    double escalation[CAP_SEVERITIES]; /* to technical support */
+} cap_category;
+
+typedef struct {
+    char section[48], key[48], value[256];
+} cap_param;
+
+typedef struct {
+    /* [model] */
+    char name[48];
+    char currency[8];
+    double fte_step;                /* 0.5: FTE is sold in these steps */
+    double hours_per_fte_week;      /* 40 */
+    double shift_hours;             /* 8 */
+    /* [home] the business-hours window of basic support */
+    char home_timezone[64];
+    int home_open_minute, home_close_minute;
+    unsigned home_weekdays;         /* bit 0 = Monday */
+    int home_skip_holidays;         /* US federal holidays */
+    /* [localization] */
+    double min_overlap_hours;
+    double fte_per_shift;           /* coverage floor per shift */
+    /* [role.csm] ratio sizing */
+    double customers_per_fte_min, customers_per_fte_max, planning_ratio;
+    /* [role.tam] workload sizing */
+    double tam_fixed_hours_per_week;
+    double annual_cost[CAP_ROLES];
+    /* [plan.*] */
+    cap_plan_model plan[CAP_PLANS];
+    /* [severity.*] */
+    double attainment_goal[CAP_SEVERITIES];
+    double handle_mean_minutes[CAP_SEVERITIES];
+    double handle_sd_minutes[CAP_SEVERITIES];
+    double business_hours_share[CAP_SEVERITIES]; /* arrival profile */
+    /* [profile] local window that business_hours_share refers to */
+    int profile_open_minute, profile_close_minute;
+    /* [staffing] */
+    double shrinkage, utilization_cap;
+    double proactive_hours_per_customer_month;
+    /* [cost] */
+    double localization_uplift, around_the_clock_uplift;
+    double service_hour_rate, retainer_hours_per_month;
+    /* [simulation] */
+    int replications, warmup_weeks, handle_exponential;
+    unsigned long seed;
+    /* [horizon] */
+    int quarters;
+    /* [partner_defaults] values used when a partner leaves a key out */
+    char default_csm[16], default_tam[16], default_tam_tier[24];
+    char default_service_hours[16], default_localization[8];
+    double default_growth;
+    /* [category.*] in file order */
+    cap_category *categories;
+    size_t category_count;
+    /* every section:key = value as read, in file order (Assumptions sheet) */
+    cap_param *params;
+    size_t param_count;
+    char source[512];               /* file name, or "(built-in)" */
+} cap_model;
+
+/* Reads a model from an INI file.  Returns NULL and sets err on a missing
+ * file or a bad value.  Caller owns the result: cap_model_free(). */
+cap_model *cap_model_load(const char *path, cap_error *err);
+
+/* The model built into the program (a copy of models/dispel.ini taken at
+ * build time).  Caller owns the result. */
+cap_model *cap_model_builtin(cap_error *err);
+
+/* The INI text of the built-in model. */
+const char *cap_model_builtin_text(void);
+
+void cap_model_free(cap_model *model);
+
+/* Nonzero when the two models hold the same values (source aside). */
+int cap_model_equal(const cap_model *a, const cap_model *b);
+
+/* Vocabulary: names <-> enums.  The parse functions return -1 for an
+ * unknown name. */
+const char *cap_plan_name(cap_plan plan);
+int cap_plan_parse(const char *name);
+const char *cap_channel_name(cap_channel channel);
+int cap_channel_parse(const char *name);
+const char *cap_role_name(cap_role role);       /* "csm", "tam" */
+const char *cap_role_label(cap_role role);      /* "P-CSM", "P-TAM" */
+const char *cap_party_name(cap_party party);
+const char *cap_severity_name(int severity);    /* "s1".."s4" */
+
+/* Rounds x up to the next multiple of the model's FTE step, with a 1e-9
+ * tolerance so 30/15 stays 2.0. */
+double cap_step_up(const cap_model *model, double x);
+/* Nonzero when x is a whole multiple of the FTE step. */
+int cap_is_step(const cap_model *model, double x);
+
+#endif

@@ -1,0 +1,554 @@
+/* portfolio.c - reads the portfolio INI and the customers CSV. */
+#include "portfolio.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "ini.h"
+#include "tz.h"
+
+#define CHECK_ST(expr)              \
+    do {                            \
+        cap_status st_ = (expr);    \
+        if (st_ != CAP_OK)          \
+            return st_;             \
+    } while (0)
+
+static const char *const portfolio_keys[] = {"name", "start", "quarters", NULL};
+static const char *const partner_keys[] = {"name", "channel", "csm", "tam",
+    "tam_tier", "service_hours", "localization", "growth", "tier", "customers",
+    NULL};
+
+static void lower_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = 0;
+    for (; src[n] && n + 1 < cap; n++)
+        dst[n] = (char)tolower((unsigned char)src[n]);
+    dst[n] = '\0';
+}
+
+static void trim(char *s)
+{
+    size_t n = strlen(s), start = 0;
+    while (start < n && isspace((unsigned char)s[start]))
+        start++;
+    while (n > start && isspace((unsigned char)s[n - 1]))
+        n--;
+    memmove(s, s + start, n - start);
+    s[n - start] = '\0';
+}
+
+static cap_partner *add_partner(cap_portfolio *p, const char *id)
+{
+    p->partners = realloc(p->partners, (p->partner_count + 1) * sizeof *p->partners);
+    if (!p->partners)
+        abort();
+    cap_partner *partner = &p->partners[p->partner_count++];
+    memset(partner, 0, sizeof *partner);
+    snprintf(partner->id, sizeof partner->id, "%s", id);
+    partner->tier_override = -1;
+    return partner;
+}
+
+static cap_partner *find_partner(cap_portfolio *p, const char *id)
+{
+    for (size_t i = 0; i < p->partner_count; i++)
+        if (strcmp(p->partners[i].id, id) == 0)
+            return &p->partners[i];
+    return NULL;
+}
+
+static void add_segment(cap_partner *partner, const cap_segment *seg)
+{
+    partner->segments = realloc(partner->segments,
+        (partner->segment_count + 1) * sizeof *partner->segments);
+    if (!partner->segments)
+        abort();
+    partner->segments[partner->segment_count++] = *seg;
+}
+
+/* ---- values shared by INI and CSV ---- */
+
+/* Parses a whole, non-negative customer count; nonzero on success. */
+static int parse_count(const char *text, int *out)
+{
+    double v;
+    if (!cap_parse_double(text, &v) || v < 0 || v != floor(v) || v > 1e7)
+        return 0;
+    *out = (int)v;
+    return 1;
+}
+
+/* "none", "auto" or an FTE (hours when hours != 0) > 0 in FTE steps. */
+static int parse_ask(const cap_model *m, const char *text, int hours,
+                     cap_ask *out, const char **why)
+{
+    *why = hours ? "want none, auto or hours per month >= 0"
+                 : "want none, auto or an FTE > 0 in steps of the model's fte_step";
+    if (strcmp(text, "none") == 0) {
+        *out = (cap_ask){CAP_ASK_NONE, 0};
+        return 1;
+    }
+    if (strcmp(text, "auto") == 0) {
+        *out = (cap_ask){CAP_ASK_AUTO, 0};
+        return 1;
+    }
+    double v;
+    if (!cap_parse_double(text, &v) || v < 0)
+        return 0;
+    if (!hours && (v <= 0 || !cap_is_step(m, v))) {
+        *why = "FTE must be a positive multiple of the model's fte_step (0.5)";
+        return 0;
+    }
+    *out = (cap_ask){CAP_ASK_FIXED, v};
+    return 1;
+}
+
+/* ---- INI ---- */
+
+typedef struct {
+    const cap_ini *ini;
+    const char *section;
+    const cap_model *model;
+    cap_error *err;
+} ini_ctx;
+
+static const char *value_or(const ini_ctx *c, const char *key, const char *def)
+{
+    const char *v = cap_ini_get(c->ini, c->section, key);
+    return v ? v : def;
+}
+
+static cap_status fail(const ini_ctx *c, const char *key, const char *fmt,
+                       const char *text, const char *why)
+{
+    return cap_ini_fail(c->ini, CAP_ERR_INPUT, c->err, c->section, key, fmt,
+                        text, why);
+}
+
+static cap_status read_ask(const ini_ctx *c, const char *key, const char *def,
+                           int hours, cap_ask *out)
+{
+    const char *v = value_or(c, key, def), *why;
+    if (!parse_ask(c->model, v, hours, out, &why))
+        return fail(c, key, "\"%s\": %s", v, why);
+    return CAP_OK;
+}
+
+static cap_status read_plan_key(const ini_ctx *c, const char *key,
+                                const char *def, int *out)
+{
+    const char *v = value_or(c, key, def);
+    if (!v) {
+        *out = -1;
+        return CAP_OK;
+    }
+    *out = cap_plan_parse(v);
+    if (*out < 0)
+        return fail(c, key, "unknown plan \"%s\"%s", v,
+                    " (want basic, premium or mission_critical)");
+    return CAP_OK;
+}
+
+static cap_status parse_segment(const ini_ctx *c, const char *item,
+                                cap_segment *seg)
+{
+    char plan[64] = "", tz[128] = "", count[64] = "", extra[8] = "";
+    int line = cap_ini_token_line(c->ini, c->section, "customers", item);
+    char field[128];
+    snprintf(field, sizeof field, "%s:customers", c->section);
+    int n = sscanf(item, "%63s %127s %63s %7s", plan, tz, count, extra);
+    const char *path = cap_ini_path(c->ini);
+    if (n != 3)
+        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
+                             "\"%s\": want \"PLAN TIMEZONE COUNT\"", item);
+    int p = cap_plan_parse(plan);
+    if (p < 0)
+        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
+                             "unknown plan \"%s\" (want basic, premium or "
+                             "mission_critical)", plan);
+    if (!cap_tz_exists(tz))
+        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
+                             "unknown time zone \"%s\"", tz);
+    if (!parse_count(count, &seg->customers))
+        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
+                             "customer count \"%s\" is not a whole number >= 0",
+                             count);
+    seg->plan = (cap_plan)p;
+    snprintf(seg->timezone, sizeof seg->timezone, "%s", tz);
+    seg->quarter = -1;
+    snprintf(seg->source, sizeof seg->source, "%s:%d", path, line);
+    return CAP_OK;
+}
+
+static cap_status read_customers(const ini_ctx *c, cap_partner *partner)
+{
+    const char *v = cap_ini_get(c->ini, c->section, "customers");
+    if (!v)
+        return CAP_OK;
+    char *copy = strdup(v), *save = NULL;
+    if (!copy)
+        abort();
+    cap_status st = CAP_OK;
+    for (char *item = strtok_r(copy, ",", &save); item && !st;
+         item = strtok_r(NULL, ",", &save)) {
+        trim(item);
+        if (!*item)
+            continue;
+        cap_segment seg = {0};
+        if ((st = parse_segment(c, item, &seg)) == CAP_OK)
+            add_segment(partner, &seg);
+    }
+    free(copy);
+    return st;
+}
+
+static cap_status read_growth(const ini_ctx *c, cap_partner *partner)
+{
+    const char *v = cap_ini_get(c->ini, c->section, "growth");
+    partner->growth = c->model->default_growth;
+    if (v && (!cap_parse_double(v, &partner->growth) || partner->growth <= -1 ||
+              partner->growth > 10))
+        return fail(c, "growth", "\"%s\": %s", v,
+                    "want a number above -1 (0.05 = 5% per quarter)");
+    return CAP_OK;
+}
+
+static cap_status read_partner_keys(const ini_ctx *c, cap_partner *partner)
+{
+    const cap_model *m = c->model;
+    snprintf(partner->name, sizeof partner->name, "%s",
+             value_or(c, "name", partner->id));
+    const char *ch = cap_ini_get(c->ini, c->section, "channel");
+    if (!ch)
+        return cap_ini_fail(c->ini, CAP_ERR_INPUT, c->err, c->section, NULL,
+                            "missing key \"channel\"");
+    int channel = cap_channel_parse(ch);
+    if (channel < 0)
+        return fail(c, "channel", "unknown channel \"%s\"%s", ch,
+                    " (want reseller, distributor, oem or msp)");
+    partner->channel = (cap_channel)channel;
+    CHECK_ST(read_ask(c, "csm", m->default_csm, 0, &partner->csm));
+    CHECK_ST(read_ask(c, "tam", m->default_tam, 0, &partner->tam));
+    CHECK_ST(read_ask(c, "service_hours", m->default_service_hours, 1,
+                      &partner->service_hours));
+    int tier;
+    CHECK_ST(read_plan_key(c, "tam_tier", m->default_tam_tier, &tier));
+    partner->tam_tier = (cap_plan)tier;
+    CHECK_ST(read_plan_key(c, "tier", NULL, &partner->tier_override));
+    static const char *const loc[] = {"auto", "yes", "no"};
+    const char *lv = value_or(c, "localization", m->default_localization);
+    int found = -1;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(lv, loc[i]) == 0)
+            found = i;
+    if (found < 0)
+        return fail(c, "localization", "\"%s\": %s", lv, "want auto, yes or no");
+    partner->localization = (cap_localization)found;
+    CHECK_ST(read_growth(c, partner));
+    return read_customers(c, partner);
+}
+
+static cap_status read_portfolio_section(const cap_ini *ini, cap_portfolio *p,
+                                         const cap_model *m, cap_date today,
+                                         cap_error *err)
+{
+    CHECK_ST(cap_ini_check_keys(ini, "portfolio", portfolio_keys,
+                                CAP_ERR_INPUT, err));
+    const char *name = cap_ini_get(ini, "portfolio", "name");
+    snprintf(p->name, sizeof p->name, "%s", name ? name : "portfolio");
+    const char *start = cap_ini_get(ini, "portfolio", "start");
+    if (start) {
+        if (!cap_date_parse(start, &p->start))
+            return cap_ini_fail(ini, CAP_ERR_INPUT, err, "portfolio", "start",
+                                "\"%s\" is not a date YYYY-MM-DD", start);
+        if (p->start.day != 1 || (p->start.month - 1) % 3 != 0)
+            return cap_ini_fail(ini, CAP_ERR_INPUT, err, "portfolio", "start",
+                                "\"%s\" is not the first day of a quarter "
+                                "(Jan, Apr, Jul or Oct 1)", start);
+    } else {
+        int month = ((today.month - 1) / 3 + 1) * 3 + 1;
+        p->start = (cap_date){today.year + (month > 12), month > 12 ? 1 : month, 1};
+    }
+    p->quarters = m->quarters;
+    const char *q = cap_ini_get(ini, "portfolio", "quarters");
+    double quarters;
+    if (q && (!cap_parse_double(q, &quarters) || quarters < 1 || quarters > 40 ||
+              quarters != floor(quarters)))
+        return cap_ini_fail(ini, CAP_ERR_INPUT, err, "portfolio", "quarters",
+                            "\"%s\": want a whole number from 1 to 40", q);
+    if (q)
+        p->quarters = (int)quarters;
+    return CAP_OK;
+}
+
+static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
+                                const cap_model *m, cap_error *err)
+{
+    for (int i = 0; i < cap_ini_section_count(ini); i++) {
+        const char *sec = cap_ini_section(ini, i);
+        if (strcmp(sec, "portfolio") == 0)
+            continue;
+        if (strncmp(sec, "partner.", 8) != 0 || !sec[8])
+            return cap_ini_fail(ini, CAP_ERR_INPUT, err, sec, NULL,
+                                "unknown section (want [portfolio] or "
+                                "[partner.ID])");
+        CHECK_ST(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
+        ini_ctx c = {ini, sec, m, err};
+        cap_partner *partner = add_partner(p, sec + 8);
+        snprintf(partner->where, sizeof partner->where, "%s:%d",
+                 cap_ini_path(ini), cap_ini_section_line(ini, sec));
+        CHECK_ST(read_partner_keys(&c, partner));
+    }
+    return CAP_OK;
+}
+
+cap_portfolio *cap_portfolio_load(const char *path, const cap_model *m,
+                                  cap_date today, cap_error *err)
+{
+    cap_ini *ini = cap_ini_load(path, CAP_ERR_INPUT, err);
+    if (!ini)
+        return NULL;
+    cap_portfolio *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    snprintf(p->ini_path, sizeof p->ini_path, "%s", path);
+    char dup[128];
+    int dup_line = cap_ini_duplicate_section(ini, dup, sizeof dup);
+    cap_status st = CAP_OK;
+    if (dup_line)
+        st = cap_error_set(err, CAP_ERR_INPUT, path, dup_line, NULL,
+                           strncmp(dup, "partner.", 8) == 0
+                               ? "duplicate partner [%s]"
+                               : "duplicate section [%s]",
+                           dup);
+    if (!st)
+        st = read_portfolio_section(ini, p, m, today, err);
+    if (!st)
+        st = read_sections(ini, p, m, err);
+    cap_ini_free(ini);
+    if (st) {
+        cap_portfolio_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+/* ---- CSV ---- */
+
+enum { COL_PARTNER, COL_PLAN, COL_TIMEZONE, COL_CUSTOMERS, COL_CHANNEL,
+       COL_QUARTER, COLS };
+static const char *const column_names[COLS] = {"partner", "plan", "timezone",
+    "customers", "channel", "quarter"};
+
+typedef struct {
+    cap_portfolio *p;
+    const cap_model *m;
+    const char *path;
+    int column[COLS];  /* field index, -1 when absent */
+    int have_header;
+} csv_ctx;
+
+static cap_status read_header(csv_ctx *c, const cap_csv_row *row, cap_error *err)
+{
+    for (int k = 0; k < COLS; k++)
+        c->column[k] = -1;
+    for (size_t i = 0; i < row->count; i++) {
+        char name[64];
+        lower_copy(name, sizeof name, row->fields[i]);
+        trim(name);
+        int k = 0;
+        while (k < COLS && strcmp(column_names[k], name) != 0)
+            k++;
+        if (k == COLS)
+            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                                 "header", "unknown column \"%s\"",
+                                 row->fields[i]);
+        if (c->column[k] >= 0)
+            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                                 "header", "column \"%s\" appears twice", name);
+        c->column[k] = (int)i;
+    }
+    for (int k = 0; k <= COL_CUSTOMERS; k++)
+        if (c->column[k] < 0)
+            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                                 "header", "missing column \"%s\"",
+                                 column_names[k]);
+    c->have_header = 1;
+    return CAP_OK;
+}
+
+/* The field of column k, trimmed, in buf; "" when the column is absent. */
+static const char *field(const csv_ctx *c, const cap_csv_row *row, int k,
+                         char *buf, size_t cap)
+{
+    int i = c->column[k];
+    snprintf(buf, cap, "%s", i >= 0 && (size_t)i < row->count ? row->fields[i] : "");
+    trim(buf);
+    return buf;
+}
+
+/* "2027Q2" -> quarter index within the horizon, or -1. */
+static int quarter_index(const cap_portfolio *p, const char *text)
+{
+    int year, q;
+    char tail;
+    if (sscanf(text, "%4dQ%1d%c", &year, &q, &tail) != 2 &&
+        sscanf(text, "%4dq%1d%c", &year, &q, &tail) != 2)
+        return -2;
+    if (q < 1 || q > 4 || strlen(text) != 6)
+        return -2;
+    int index = (year - p->start.year) * 4 + (q - 1) - (p->start.month - 1) / 3;
+    return index >= 0 && index < p->quarters ? index : -1;
+}
+
+static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
+                              cap_partner **out, cap_error *err)
+{
+    char id[128], ch[64];
+    lower_copy(id, sizeof id, field(c, row, COL_PARTNER, id, sizeof id));
+    field(c, row, COL_CHANNEL, ch, sizeof ch);
+    if (!*id)
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "partner",
+                             "empty partner id");
+    int channel = *ch ? cap_channel_parse(ch) : -1;
+    if (*ch && channel < 0)
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "channel",
+                             "unknown channel \"%s\" (want reseller, "
+                             "distributor, oem or msp)", ch);
+    cap_partner *partner = find_partner(c->p, id);
+    if (!partner && channel < 0)
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "channel",
+                             "partner \"%s\" is not in the portfolio file, so "
+                             "this row needs a channel", id);
+    if (partner && channel >= 0 && (cap_channel)channel != partner->channel)
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "channel",
+                             "\"%s\" contradicts channel %s of partner \"%s\"",
+                             ch, cap_channel_name(partner->channel), id);
+    if (!partner) {
+        partner = add_partner(c->p, id);
+        partner->channel = (cap_channel)channel;
+        const char *why;
+        parse_ask(c->m, c->m->default_csm, 0, &partner->csm, &why);
+        parse_ask(c->m, c->m->default_tam, 0, &partner->tam, &why);
+        parse_ask(c->m, c->m->default_service_hours, 1, &partner->service_hours, &why);
+        partner->tam_tier = (cap_plan)cap_plan_parse(c->m->default_tam_tier);
+        partner->growth = c->m->default_growth;
+        snprintf(partner->name, sizeof partner->name, "%s", id);
+        snprintf(partner->where, sizeof partner->where, "%s: row %d", c->path,
+                 row->line);
+    }
+    *out = partner;
+    return CAP_OK;
+}
+
+static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
+                              cap_segment *seg, cap_error *err)
+{
+    char buf[128];
+    int plan = cap_plan_parse(field(c, row, COL_PLAN, buf, sizeof buf));
+    if (plan < 0)
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "plan",
+                             "unknown plan \"%s\" (want basic, premium or "
+                             "mission_critical)", buf);
+    seg->plan = (cap_plan)plan;
+    if (!cap_tz_exists(field(c, row, COL_TIMEZONE, buf, sizeof buf)))
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "timezone",
+                             "unknown time zone \"%s\"", buf);
+    snprintf(seg->timezone, sizeof seg->timezone, "%s", buf);
+    if (!parse_count(field(c, row, COL_CUSTOMERS, buf, sizeof buf), &seg->customers))
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "customers",
+                             "\"%s\" is not a whole number >= 0", buf);
+    seg->quarter = -1;
+    if (*field(c, row, COL_QUARTER, buf, sizeof buf)) {
+        seg->quarter = quarter_index(c->p, buf);
+        if (seg->quarter < 0)
+            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                                 "quarter", seg->quarter == -2
+                                     ? "\"%s\" is not a quarter like 2027Q2"
+                                     : "\"%s\" is outside the horizon", buf);
+    }
+    snprintf(seg->source, sizeof seg->source, "%s: row %d", c->path, row->line);
+    return CAP_OK;
+}
+
+static cap_status on_csv_row(const cap_csv_row *row, void *arg, cap_error *err)
+{
+    csv_ctx *c = arg;
+    if (!c->have_header)
+        return read_header(c, row, err);
+    cap_partner *partner = NULL;
+    cap_segment seg = {0};
+    CHECK_ST(csv_partner(c, row, &partner, err));
+    CHECK_ST(csv_segment(c, row, &seg, err));
+    add_segment(partner, &seg);
+    return CAP_OK;
+}
+
+cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
+                                 const cap_model *m, cap_error *err)
+{
+    csv_ctx c = {.p = p, .m = m, .path = path};
+    snprintf(p->csv_path, sizeof p->csv_path, "%s", path);
+    CHECK_ST(cap_csv_read(path, on_csv_row, &c, err));
+    if (!c.have_header)
+        return cap_error_set(err, CAP_ERR_INPUT, path, 0, NULL,
+                             "no header row (want partner, plan, timezone, "
+                             "customers)");
+    return CAP_OK;
+}
+
+/* ---- checks and quarters ---- */
+
+cap_status cap_portfolio_validate(const cap_portfolio *p, cap_error *err)
+{
+    if (p->partner_count == 0)
+        return cap_error_set(err, CAP_ERR_INPUT, p->ini_path, 0, NULL,
+                             "empty portfolio: no [partner.ID] section%s",
+                             p->csv_path[0] ? " and no CSV row" : "");
+    for (size_t i = 0; i < p->partner_count; i++) {
+        const cap_partner *partner = &p->partners[i];
+        int total = 0;
+        for (size_t s = 0; s < partner->segment_count; s++)
+            total += partner->segments[s].customers;
+        if (total == 0)
+            return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0,
+                                 "customers", "partner \"%s\" has no customers",
+                                 partner->id);
+    }
+    return CAP_OK;
+}
+
+void cap_portfolio_free(cap_portfolio *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->partner_count; i++)
+        free(p->partners[i].segments);
+    free(p->partners);
+    free(p);
+}
+
+size_t cap_partner_quarter(const cap_partner *partner, int q,
+                           cap_segment *out)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < partner->segment_count; s++)
+        if (partner->segments[s].quarter == q)
+            out[n++] = partner->segments[s];
+    if (n > 0)
+        return n;
+    double factor = pow(1 + partner->growth, q);
+    for (size_t s = 0; s < partner->segment_count; s++) {
+        if (partner->segments[s].quarter != -1)
+            continue;
+        out[n] = partner->segments[s];
+        out[n].customers = (int)lround(out[n].customers * factor);
+        n++;
+    }
+    return n;
+}

@@ -1,0 +1,83 @@
+/* portfolio.h - partners and their customer segments (SPEC section 6).
+ *
+ * A portfolio is read from an INI file ([portfolio] and [partner.ID]
+ * sections) and optionally extended by a customers CSV.  Every value is
+ * checked on the way in; an error names the file, the line (or CSV row)
+ * and the field, and quotes the text.  The loader knows the model only for
+ * its partner defaults and FTE step.
+ */
+#ifndef CAP_PORTFOLIO_H
+#define CAP_PORTFOLIO_H
+
+#include <stddef.h>
+
+#include "calendar.h"
+#include "error.h"
+#include "model.h"
+
+/* How a partner asks for a role: not at all, sized by capplan, or fixed. */
+typedef enum { CAP_ASK_NONE, CAP_ASK_AUTO, CAP_ASK_FIXED } cap_ask_kind;
+
+typedef struct {
+    cap_ask_kind kind;
+    double value;          /* FTE, or hours per month for service hours */
+} cap_ask;
+
+typedef enum { CAP_LOC_AUTO, CAP_LOC_YES, CAP_LOC_NO } cap_localization;
+
+typedef struct {
+    cap_plan plan;
+    char timezone[128];
+    int customers;
+    int quarter;           /* -1: every quarter (grown); else 0-based index */
+    char source[512];      /* "file:line" or "file: row N", for messages */
+} cap_segment;
+
+typedef struct {
+    char id[64];
+    char name[128];
+    cap_channel channel;
+    cap_ask csm, tam, service_hours;
+    cap_plan tam_tier;
+    int tier_override;     /* -1, or a cap_plan */
+    cap_localization localization;
+    double growth;         /* per quarter, compounded */
+    cap_segment *segments;
+    size_t segment_count;
+    char where[512];       /* "file:line" of its section, or "file: row N" */
+} cap_partner;
+
+typedef struct {
+    char name[128];
+    cap_date start;        /* first day of the horizon */
+    int quarters;
+    cap_partner *partners;
+    size_t partner_count;
+    char ini_path[512], csv_path[512]; /* "" when not given */
+} cap_portfolio;
+
+/* Reads the portfolio INI.  today is used for the default start (the next
+ * quarter start after it).  Returns NULL and sets err on any bad value.
+ * Caller owns the result: cap_portfolio_free(). */
+cap_portfolio *cap_portfolio_load(const char *path, const cap_model *model,
+                                  cap_date today, cap_error *err);
+
+/* Adds the rows of a customers CSV to p (new partners need a channel). */
+cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
+                                 const cap_model *model, cap_error *err);
+
+/* Final checks once every input is read: no partner without customers, no
+ * empty portfolio, every time zone known.  The error names where the
+ * offending partner or segment was defined. */
+cap_status cap_portfolio_validate(const cap_portfolio *p, cap_error *err);
+
+void cap_portfolio_free(cap_portfolio *p);
+
+/* Customers of a partner in quarter q (0-based): the explicit rows for
+ * that quarter if there are any, else the undated segments grown by
+ * (1 + growth)^q and rounded to whole customers.  segments_out must hold
+ * partner->segment_count entries; returns the number written. */
+size_t cap_partner_quarter(const cap_partner *partner, int q,
+                           cap_segment *segments_out);
+
+#endif

@@ -1,0 +1,38 @@
+/* report.h - what a run reports about itself, and the stdout reports:
+ * the JSON document (--json) and the terminal summary (SPEC section 7).
+ */
+#ifndef CAP_REPORT_H
+#define CAP_REPORT_H
+
+#include <stdio.h>
+
+#include "error.h"
+#include "model.h"
+#include "portfolio.h"
+#include "staffing.h"
+
+/* What the Assumptions sheet, the JSON and the document properties record. */
+typedef struct {
+    const char *version;        /* program version */
+    const char *model_source;   /* model file, or "(built-in)" */
+    unsigned long seed;
+    int replications;           /* 0 with --no-sim */
+    int simulated;              /* 0 with --no-sim */
+    int deterministic;          /* fixed document creation date */
+} cap_run_info;
+
+/* Writes the results as one JSON document (keys of SPEC section 7).
+ * Numbers are formatted independently of the locale. */
+cap_status cap_report_json(FILE *out, const cap_staffing *s,
+                           const cap_portfolio *p, const cap_model *m,
+                           const cap_run_info *info, cap_error *err);
+
+/* Writes a readable summary table. */
+cap_status cap_report_text(FILE *out, const cap_staffing *s,
+                           const cap_portfolio *p, const cap_model *m,
+                           cap_error *err);
+
+/* "2027Q1" for the quarter starting on d. */
+void cap_quarter_label(cap_date d, char out[24]);
+
+#endif

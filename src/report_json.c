@@ -1,0 +1,132 @@
+/* report_json.c - the --json document, built with jansson. */
+#include <jansson.h>
+
+#include "report.h"
+
+void cap_quarter_label(cap_date d, char out[24])
+{
+    snprintf(out, 24, "%04dQ%d", d.year % 10000, (d.month - 1) / 3 + 1);
+}
+
+static json_t *warnings_json(const cap_role_staffing *r)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < r->warning_count; i++)
+        json_array_append_new(list, json_string(r->warnings[i]));
+    return list;
+}
+
+static json_t *role_json(const cap_role_staffing *r)
+{
+    if (!r->active)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "tier", json_string(cap_plan_name(r->tier)));
+    json_object_set_new(o, "customers", json_integer(r->customers));
+    json_object_set_new(o, "localized", json_boolean(r->localized));
+    json_object_set_new(o, "shifts", json_integer(r->shifts));
+    json_object_set_new(o, "fte_low", json_real(r->fte_low));
+    json_object_set_new(o, "fte_high", json_real(r->fte_high));
+    json_object_set_new(o, "plan_minimum", json_real(r->plan_minimum));
+    json_object_set_new(o, "coverage_floor", json_real(r->coverage_floor));
+    json_object_set_new(o, "fte_rule", json_real(r->fte_rule));
+    json_object_set_new(o, "fte_recommended", json_real(r->fte_recommended));
+    json_object_set_new(o, "fte_requested", r->fte_requested >= 0
+                                                ? json_real(r->fte_requested)
+                                                : json_null());
+    json_object_set_new(o, "fte", json_real(r->fte));
+    json_object_set_new(o, "binding", json_string(cap_binding_name(r->binding)));
+    json_object_set_new(o, "binding_recommended",
+                        json_string(cap_binding_name(r->binding_recommended)));
+    json_object_set_new(o, "warnings", warnings_json(r));
+    json_object_set_new(o, "gap_hours", json_real(r->gap_hours));
+    json_object_set_new(o, "annual_cost", json_real(r->annual_cost));
+    /* SLA attainment comes from the simulation; a rules-only run has none. */
+    json_object_set_new(o, "sla", json_null());
+    return o;
+}
+
+static json_t *hours_json(const cap_partner_staffing *ps)
+{
+    json_t *o = json_object();
+    for (int party = 0; party < CAP_PARTIES; party++)
+        json_object_set_new(o, cap_party_name((cap_party)party),
+                            json_real(ps->hours_by_party[party]));
+    json_object_set_new(o, "technical", json_real(ps->technical_hours_month));
+    return o;
+}
+
+static double partner_cost(const cap_partner_staffing *ps)
+{
+    double total = ps->service_hours_annual_cost;
+    for (int r = 0; r < CAP_ROLES; r++)
+        if (ps->role[r].active)
+            total += ps->role[r].annual_cost;
+    return total;
+}
+
+static json_t *partner_json(const cap_partner_staffing *ps)
+{
+    const cap_partner *partner = ps->partner;
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(partner->id));
+    json_object_set_new(o, "name", json_string(partner->name));
+    json_object_set_new(o, "channel", json_string(cap_channel_name(partner->channel)));
+    json_object_set_new(o, "tier", json_string(cap_plan_name(ps->tier)));
+    json_object_set_new(o, "customers", json_integer(ps->customers));
+    json_object_set_new(o, "localized", json_boolean(ps->role[CAP_ROLE_CSM].localized));
+    for (int r = 0; r < CAP_ROLES; r++)
+        json_object_set_new(o, cap_role_name((cap_role)r), role_json(&ps->role[r]));
+    json_object_set_new(o, "hours_per_month", hours_json(ps));
+    json_t *sh = json_object();
+    json_object_set_new(sh, "hours_per_month", json_real(ps->service_hours_month));
+    json_object_set_new(sh, "annual_cost", json_real(ps->service_hours_annual_cost));
+    json_object_set_new(o, "service_hours", sh);
+    json_t *cost = json_object();
+    json_object_set_new(cost, "annual_total", json_real(partner_cost(ps)));
+    json_object_set_new(o, "cost", cost);
+    return o;
+}
+
+static json_t *document(const cap_staffing *s, const cap_portfolio *p,
+                        const cap_model *m, const cap_run_info *info)
+{
+    char start[16], quarter[24];
+    snprintf(start, sizeof start, "%04d-%02d-%02d", p->start.year % 10000,
+             p->start.month % 100, p->start.day % 100);
+    cap_quarter_label(s->quarter_start, quarter);
+    json_t *doc = json_object();
+    json_object_set_new(doc, "program", json_string("capplan"));
+    json_object_set_new(doc, "version", json_string(info->version));
+    json_object_set_new(doc, "model", json_string(m->name));
+    json_object_set_new(doc, "portfolio", json_string(p->name));
+    json_object_set_new(doc, "start", json_string(start));
+    json_object_set_new(doc, "quarter", json_string(quarter));
+    json_object_set_new(doc, "simulated", json_boolean(info->simulated));
+    json_object_set_new(doc, "seed", json_integer((json_int_t)info->seed));
+    json_object_set_new(doc, "replications", json_integer(info->replications));
+    json_object_set_new(doc, "currency", json_string(m->currency));
+    json_t *partners = json_array();
+    for (size_t i = 0; i < s->partner_count; i++)
+        json_array_append_new(partners, partner_json(&s->partners[i]));
+    json_object_set_new(doc, "partners", partners);
+    json_t *totals = json_object();
+    json_object_set_new(totals, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
+    json_object_set_new(totals, "tam_fte", json_real(s->fte_total[CAP_ROLE_TAM]));
+    json_object_set_new(totals, "annual_total", json_real(s->annual_cost_total));
+    json_object_set_new(doc, "totals", totals);
+    return doc;
+}
+
+cap_status cap_report_json(FILE *out, const cap_staffing *s,
+                           const cap_portfolio *p, const cap_model *m,
+                           const cap_run_info *info, cap_error *err)
+{
+    json_t *doc = document(s, p, m, info);
+    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+    json_decref(doc);
+    if (rc != 0 || fputc('\n', out) == EOF)
+        return cap_error_set(err, CAP_ERR_OUTPUT, "stdout", 0, NULL,
+                             "cannot write the JSON report");
+    return CAP_OK;
+}

@@ -1,0 +1,384 @@
+/* staffing.c - the deterministic rules of SPEC section 2, per partner. */
+#include "staffing.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coverage.h"
+#include "workload.h"
+
+const char *cap_binding_name(cap_binding b)
+{
+    static const char *const names[] = {"ratio", "plan_minimum", "coverage",
+        "localization", "sla", "requested", "workload"};
+    return names[b];
+}
+
+/* The time zones one quarter needs, tabulated around its reference week. */
+typedef struct {
+    cap_tz **tz;
+    size_t count;
+    int64_t week_start;    /* Monday 00:00 UTC of the reference week */
+    int64_t reference_day; /* day number of the quarter's first Wednesday */
+} zones;
+
+static const cap_tz *zone(const zones *z, const char *name)
+{
+    for (size_t i = 0; i < z->count; i++)
+        if (strcmp(cap_tz_name(z->tz[i]), name) == 0)
+            return z->tz[i];
+    return NULL;
+}
+
+static cap_status add_zone(zones *z, const char *name, cap_error *err)
+{
+    if (zone(z, name))
+        return CAP_OK;
+    int64_t from = z->week_start - 3 * 86400, to = z->week_start + 10 * 86400;
+    cap_tz *tz = cap_tz_new(name, from, to, err);
+    if (!tz)
+        return err->code;
+    z->tz = realloc(z->tz, (z->count + 1) * sizeof *z->tz);
+    if (!z->tz)
+        abort();
+    z->tz[z->count++] = tz;
+    return CAP_OK;
+}
+
+static void zones_free(zones *z)
+{
+    for (size_t i = 0; i < z->count; i++)
+        cap_tz_free(z->tz[i]);
+    free(z->tz);
+}
+
+static cap_date quarter_start(cap_date start, int q)
+{
+    int months = start.month - 1 + 3 * q;
+    return (cap_date){start.year + months / 12, months % 12 + 1, 1};
+}
+
+static cap_status zones_init(zones *z, const cap_portfolio *p,
+                             const cap_model *m, cap_date qstart,
+                             cap_error *err)
+{
+    int64_t day = cap_days_from_civil(qstart.year, qstart.month, qstart.day);
+    while (cap_weekday(day) != 2)
+        day++;
+    z->reference_day = day;
+    z->week_start = (day - 2) * 86400;
+    cap_status st = add_zone(z, m->home_timezone, err);
+    for (size_t i = 0; i < p->partner_count && !st; i++)
+        for (size_t s = 0; s < p->partners[i].segment_count && !st; s++)
+            st = add_zone(z, p->partners[i].segments[s].timezone, err);
+    return st;
+}
+
+/* ---- per role ---- */
+
+static void warn(cap_role_staffing *r, const char *fmt, double a, double b)
+{
+    if (r->warning_count < CAP_WARNINGS_MAX)
+        snprintf(r->warnings[r->warning_count++], sizeof r->warnings[0], fmt,
+                 a, b);
+}
+
+/* The minimum that binds a team: 24x7 tiers need their shifts (coverage),
+ * localized teams their windows, others the plan minimum. */
+static cap_binding minimum_binding(const cap_model *m, const cap_role_staffing *r)
+{
+    if (m->plan[r->tier].around_the_clock)
+        return CAP_BIND_COVERAGE;
+    return r->localized ? CAP_BIND_LOCALIZATION : CAP_BIND_PLAN_MINIMUM;
+}
+
+/* Rule and recommended FTE from the bounds already in r; `sized` is the
+ * load-driven figure (ratio low bound, or TAM workload) and its binding.
+ * On a tie the minimum is named: it holds whatever the load. */
+static void settle(const cap_model *m, cap_role_staffing *r, double sized,
+                   cap_binding sized_binding, double planning)
+{
+    double minimum = fmax(r->plan_minimum, r->coverage_floor);
+    r->fte_rule = fmax(sized, minimum);
+    r->binding = sized > minimum ? sized_binding : minimum_binding(m, r);
+    r->fte_recommended = fmax(r->fte_rule, planning);
+    if (planning > r->fte_rule)
+        r->binding = sized_binding;
+    r->binding_recommended = r->binding;
+    r->fte = r->fte_recommended;
+    if (r->fte_requested >= 0) {
+        r->fte = r->fte_requested;
+        r->binding = CAP_BIND_REQUESTED;
+        if (r->fte_requested < r->fte_recommended - 1e-9)
+            warn(r, "requested %.1f FTE is below the recommended %.1f FTE",
+                 r->fte_requested, r->fte_recommended);
+    }
+}
+
+static double annual_cost(const cap_model *m, cap_role role,
+                          const cap_role_staffing *r)
+{
+    double cost = r->fte * m->annual_cost[role];
+    if (r->localized)
+        cost *= 1 + m->localization_uplift;
+    if (m->plan[r->tier].around_the_clock)
+        cost *= 1 + m->around_the_clock_uplift;
+    return cost;
+}
+
+/* ---- localization ---- */
+
+typedef struct {
+    const cap_model *m;
+    const zones *z;
+    const cap_segment *segs;
+    size_t count;
+} quarter_view;
+
+static cap_interval home_window(const quarter_view *v, int64_t day)
+{
+    return cap_local_window(zone(v->z, v->m->home_timezone), day,
+                            v->m->home_open_minute, v->m->home_close_minute);
+}
+
+/* Best overlap of a customer's weekday windows (the local dates around the
+ * reference day) with the home window on the reference day. */
+static double overlap_with_home(const quarter_view *v, const char *tz)
+{
+    cap_interval home = home_window(v, v->z->reference_day);
+    double best = 0;
+    for (int64_t d = -1; d <= 1; d++) {
+        cap_interval w = cap_local_window(zone(v->z, tz), v->z->reference_day + d,
+                                          v->m->home_open_minute,
+                                          v->m->home_close_minute);
+        best = fmax(best, cap_overlap_hours(home, w));
+    }
+    return best;
+}
+
+static int needs_localization(const quarter_view *v, const cap_partner *partner)
+{
+    if (partner->localization != CAP_LOC_AUTO)
+        return partner->localization == CAP_LOC_YES;
+    for (size_t s = 0; s < v->count; s++)
+        if (v->segs[s].plan == CAP_PLAN_BASIC && v->segs[s].customers > 0 &&
+            overlap_with_home(v, v->segs[s].timezone) < v->m->min_overlap_hours)
+            return 1;
+    return 0;
+}
+
+/* Windows of the basic customers on the reference day, one per zone. */
+static size_t customer_windows(const quarter_view *v, int64_t day,
+                               cap_interval *out)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < v->count; s++)
+        if (v->segs[s].plan == CAP_PLAN_BASIC && v->segs[s].customers > 0)
+            out[n++] = cap_local_window(zone(v->z, v->segs[s].timezone), day,
+                                        v->m->home_open_minute,
+                                        v->m->home_close_minute);
+    return n;
+}
+
+/* ---- coverage grid ---- */
+
+static void mark_windows(const quarter_view *v, cap_role_staffing *r)
+{
+    memset(r->required, 0, sizeof r->required);
+    if (v->m->plan[r->tier].around_the_clock) {
+        memset(r->required, 1, sizeof r->required);
+        return;
+    }
+    cap_interval *w = calloc(v->count + 1, sizeof *w);
+    if (!w)
+        abort();
+    int64_t monday = v->z->reference_day - 2;
+    for (int d = 0; d < 7; d++) {
+        if (!(v->m->home_weekdays & (1u << d)))
+            continue;
+        size_t n = r->localized ? customer_windows(v, monday + d, w) : 0;
+        if (!r->localized)
+            w[n++] = home_window(v, monday + d);
+        for (size_t i = 0; i < n; i++)
+            cap_mark_hours(r->required, v->z->week_start, w[i]);
+    }
+    free(w);
+}
+
+/* Expected tickets per hour of the week (UTC), from each customer's local
+ * arrival profile; the roster puts extra people where this is highest. */
+static void hourly_load(const quarter_view *v, double load[CAP_WEEK_HOURS])
+{
+    const cap_model *m = v->m;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        load[h] = 0;
+    int inside_hours = 5 * (m->profile_close_minute - m->profile_open_minute) / 60;
+    for (size_t s = 0; s < v->count; s++) {
+        const cap_segment *seg = &v->segs[s];
+        int64_t noon = v->z->reference_day * 86400 + 12 * 3600;
+        int shift = (int)lround(cap_tz_offset(zone(v->z, seg->timezone), noon) / 3600.0);
+        for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+            int local = ((h + shift) % CAP_WEEK_HOURS + CAP_WEEK_HOURS) % CAP_WEEK_HOURS;
+            int minute = (local % 24) * 60;
+            int inside = local / 24 < 5 && minute >= m->profile_open_minute &&
+                         minute + 60 <= m->profile_close_minute;
+            for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
+                double share = m->business_hours_share[sev], weight;
+                if (share < 0 || inside_hours <= 0)
+                    weight = 1.0 / CAP_WEEK_HOURS;
+                else
+                    weight = inside ? share / inside_hours
+                                    : (1 - share) / (CAP_WEEK_HOURS - inside_hours);
+                load[h] += seg->customers * m->plan[seg->plan].tickets_per_month[sev] * weight;
+            }
+        }
+    }
+}
+
+static void lay_roster(const quarter_view *v, cap_role_staffing *r,
+                       const double load[CAP_WEEK_HOURS])
+{
+    mark_windows(v, r);
+    double hours = r->fte * v->m->hours_per_fte_week * (1 - v->m->shrinkage);
+    r->gap_hours = cap_roster(r->required, load, hours, r->present);
+}
+
+/* ---- the two roles ---- */
+
+static void size_csm(const quarter_view *v, const cap_partner *partner,
+                     cap_plan tier, int customers, cap_role_staffing *r)
+{
+    const cap_model *m = v->m;
+    r->tier = tier;
+    r->customers = customers;
+    r->fte_low = cap_step_up(m, customers / m->customers_per_fte_max);
+    r->fte_high = cap_step_up(m, customers / m->customers_per_fte_min);
+    r->localized = !m->plan[tier].around_the_clock && needs_localization(v, partner);
+    r->plan_minimum = r->localized ? m->plan[tier].min_fte_localized
+                                   : m->plan[tier].min_fte_single;
+    if (r->localized) {
+        cap_interval *w = calloc(v->count + 1, sizeof *w);
+        if (!w)
+            abort();
+        size_t n = customer_windows(v, v->z->reference_day, w);
+        r->shifts = cap_shifts_needed(w, n, m->shift_hours);
+        free(w);
+        r->coverage_floor = m->fte_per_shift * r->shifts;
+    }
+    r->fte_requested = partner->csm.kind == CAP_ASK_FIXED ? partner->csm.value : -1;
+    settle(m, r, r->fte_low, CAP_BIND_RATIO,
+           cap_step_up(m, customers / m->planning_ratio));
+}
+
+static void size_tam(const cap_model *m, const cap_partner *partner,
+                     int customers, double technical_hours_month,
+                     cap_role_staffing *r)
+{
+    double weekly = technical_hours_month * 12.0 / 52.0 + m->tam_fixed_hours_per_week;
+    double productive = m->hours_per_fte_week * (1 - m->shrinkage) * m->utilization_cap;
+    double workload = fmax(cap_step_up(m, weekly / productive), m->fte_step);
+    r->tier = partner->tam_tier;
+    r->customers = customers;
+    r->fte_low = r->fte_high = workload;
+    r->plan_minimum = m->plan[r->tier].min_fte_single;
+    r->fte_requested = partner->tam.kind == CAP_ASK_FIXED ? partner->tam.value : -1;
+    settle(m, r, workload, CAP_BIND_WORKLOAD, 0);
+}
+
+static void size_service_hours(const cap_model *m, const cap_partner *partner,
+                               cap_partner_staffing *ps)
+{
+    if (partner->service_hours.kind == CAP_ASK_NONE)
+        return;
+    double hours = partner->service_hours.kind == CAP_ASK_FIXED
+                       ? partner->service_hours.value
+                       : ps->technical_hours_month;
+    ps->service_hours_month = fmax(hours, m->retainer_hours_per_month);
+    ps->service_hours_annual_cost = ps->service_hours_month * 12 * m->service_hour_rate;
+}
+
+static cap_plan partner_tier(const cap_partner *partner, const int by_plan[CAP_PLANS])
+{
+    if (partner->tier_override >= 0)
+        return (cap_plan)partner->tier_override;
+    cap_plan tier = CAP_PLAN_BASIC;
+    for (int p = 0; p < CAP_PLANS; p++)
+        if (by_plan[p] > 0)
+            tier = (cap_plan)p;
+    return tier;
+}
+
+static void size_partner(const cap_model *m, const zones *z,
+                         const cap_partner *partner, int q,
+                         cap_partner_staffing *ps)
+{
+    cap_segment *segs = calloc(partner->segment_count + 1, sizeof *segs);
+    if (!segs)
+        abort();
+    quarter_view v = {m, z, segs, cap_partner_quarter(partner, q, segs)};
+    ps->partner = partner;
+    for (size_t s = 0; s < v.count; s++) {
+        ps->customers += segs[s].customers;
+        ps->customers_by_plan[segs[s].plan] += segs[s].customers;
+    }
+    ps->tier = partner_tier(partner, ps->customers_by_plan);
+    int has_csm = partner->csm.kind != CAP_ASK_NONE;
+    cap_workload w = cap_workload_expected(m, partner->channel, has_csm, segs, v.count);
+    memcpy(ps->hours_by_party, w.hours_by_party, sizeof ps->hours_by_party);
+    ps->technical_hours_month = w.technical_hours;
+    double load[CAP_WEEK_HOURS];
+    hourly_load(&v, load);
+    cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM], *tam = &ps->role[CAP_ROLE_TAM];
+    if ((csm->active = has_csm)) {
+        size_csm(&v, partner, ps->tier, ps->customers, csm);
+        lay_roster(&v, csm, load);
+        csm->annual_cost = annual_cost(m, CAP_ROLE_CSM, csm);
+    }
+    if ((tam->active = partner->tam.kind != CAP_ASK_NONE)) {
+        size_tam(m, partner, ps->customers, ps->technical_hours_month, tam);
+        lay_roster(&v, tam, load);
+        tam->annual_cost = annual_cost(m, CAP_ROLE_TAM, tam);
+    }
+    size_service_hours(m, partner, ps);
+    free(segs);
+}
+
+cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
+                               int q, cap_error *err)
+{
+    cap_staffing *s = calloc(1, sizeof *s);
+    if (!s || !(s->partners = calloc(p->partner_count + 1, sizeof *s->partners)))
+        abort();
+    s->quarter = q;
+    s->quarter_start = quarter_start(p->start, q);
+    zones z = {0};
+    if (zones_init(&z, p, m, s->quarter_start, err) != CAP_OK) {
+        zones_free(&z);
+        cap_staffing_free(s);
+        return NULL;
+    }
+    s->reference_day = cap_civil_from_days(z.reference_day);
+    s->partner_count = p->partner_count;
+    for (size_t i = 0; i < p->partner_count; i++) {
+        cap_partner_staffing *ps = &s->partners[i];
+        size_partner(m, &z, &p->partners[i], q, ps);
+        for (int r = 0; r < CAP_ROLES; r++)
+            if (ps->role[r].active) {
+                s->fte_total[r] += ps->role[r].fte;
+                s->annual_cost_total += ps->role[r].annual_cost;
+            }
+        s->annual_cost_total += ps->service_hours_annual_cost;
+    }
+    zones_free(&z);
+    return s;
+}
+
+void cap_staffing_free(cap_staffing *s)
+{
+    if (!s)
+        return;
+    free(s->partners);
+    free(s);
+}

@@ -1,0 +1,208 @@
+/* tz.c - UTC offsets of one zone, tabulated per UTC hour from tzdata.
+ *
+ * libc only exposes a zone through the TZ environment variable, so a
+ * cap_tz is built by switching TZ, asking localtime_r for every hour of
+ * the window and switching back.  Everything after construction is a table
+ * lookup, so a finished cap_tz never touches the environment again.
+ */
+/* tm_gmtoff is a BSD/GNU extension hidden by plain _POSIX_C_SOURCE. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
+
+#include "tz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define HOUR 3600
+#define DAY 86400
+
+struct cap_tz {
+    char *name;
+    int64_t first_hour; /* UTC hour number (utc / 3600) of offsets[0] */
+    size_t hours;
+    int32_t *offsets; /* offset at the start of each hour */
+    int16_t *change;  /* second of the hour at which offsets[i + 1] takes
+                         over; 3600 when the offset holds all hour */
+};
+
+/* Floor division: instants before 1970 must land in the earlier hour. */
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+static const char *tz_dir(void)
+{
+    const char *dir = getenv("TZDIR");
+    return (dir && *dir) ? dir : "/usr/share/zoneinfo";
+}
+
+/* Writes "$TZDIR/name" into buf; 0 when the name is unsafe or too long. */
+static int zone_path(const char *name, char *buf, size_t size)
+{
+    if (!name || !*name || name[0] == '/' || strstr(name, ".."))
+        return 0;
+    int n = snprintf(buf, size, "%s/%s", tz_dir(), name);
+    return n > 0 && (size_t)n < size;
+}
+
+static int is_tzif_file(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char magic[4];
+    size_t got = fread(magic, 1, sizeof magic, f);
+    fclose(f);
+    return got == sizeof magic && memcmp(magic, "TZif", 4) == 0;
+}
+
+int cap_tz_exists(const char *name)
+{
+    char path[4096];
+    return zone_path(name, path, sizeof path) && is_tzif_file(path);
+}
+
+static char *dup_string(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+    if (!copy)
+        abort();
+    return memcpy(copy, s, n);
+}
+
+static int32_t libc_offset(int64_t utc)
+{
+    time_t t = (time_t)utc;
+    struct tm tm;
+    return localtime_r(&t, &tm) ? (int32_t)tm.tm_gmtoff : 0;
+}
+
+/* Most zones switch on a whole UTC hour, but not all (Australia/Lord_Howe
+ * switches at 15:30 UTC), so an hour whose end offset differs is searched
+ * for the exact second of the switch. */
+static void find_changes(cap_tz *tz)
+{
+    for (size_t i = 0; i < tz->hours; i++) {
+        tz->change[i] = 3600;
+        if (i + 1 == tz->hours || tz->offsets[i] == tz->offsets[i + 1])
+            continue;
+        int64_t base = (tz->first_hour + (int64_t)i) * HOUR;
+        int lo = 0, hi = 3600; /* old offset at lo, new one by hi */
+        while (hi - lo > 1) {
+            int mid = (lo + hi) / 2;
+            if (libc_offset(base + mid) == tz->offsets[i])
+                lo = mid;
+            else
+                hi = mid;
+        }
+        tz->change[i] = (int16_t)hi;
+    }
+}
+
+/* Fills the tables with TZ naming the validated file itself, so libc
+ * cannot fall back to reading the name as a POSIX rule string or to UTC. */
+static void tabulate(cap_tz *tz, const char *path)
+{
+    const char *old = getenv("TZ");
+    char *saved = old ? dup_string(old) : NULL;
+    char value[4097];
+    snprintf(value, sizeof value, ":%s", path);
+    setenv("TZ", value, 1);
+    tzset();
+    for (size_t i = 0; i < tz->hours; i++)
+        tz->offsets[i] = libc_offset((tz->first_hour + (int64_t)i) * HOUR);
+    find_changes(tz);
+    if (saved)
+        setenv("TZ", saved, 1);
+    else
+        unsetenv("TZ");
+    tzset();
+    free(saved);
+}
+
+cap_tz *cap_tz_new(const char *name, int64_t from_utc, int64_t to_utc,
+                   cap_error *err)
+{
+    char path[4096];
+    if (!zone_path(name, path, sizeof path) || !is_tzif_file(path)) {
+        cap_error_set(err, CAP_ERR_INPUT, NULL, 0, NULL,
+                      "unknown time zone \"%s\"", name ? name : "");
+        return NULL;
+    }
+    if (to_utc < from_utc)
+        to_utc = from_utc;
+    /* A day of margin each side lets cap_tz_to_utc look across midnight. */
+    int64_t first = floor_div(from_utc - DAY, HOUR);
+    int64_t last = floor_div(to_utc + DAY, HOUR); /* inclusive */
+    cap_tz *tz = calloc(1, sizeof *tz);
+    if (!tz)
+        abort();
+    tz->name = dup_string(name);
+    tz->first_hour = first;
+    tz->hours = (size_t)(last - first + 1);
+    tz->offsets = malloc(tz->hours * sizeof *tz->offsets);
+    tz->change = malloc(tz->hours * sizeof *tz->change);
+    if (!tz->offsets || !tz->change)
+        abort();
+    tabulate(tz, path);
+    return tz;
+}
+
+void cap_tz_free(cap_tz *tz)
+{
+    if (!tz)
+        return;
+    free(tz->offsets);
+    free(tz->change);
+    free(tz->name);
+    free(tz);
+}
+
+const char *cap_tz_name(const cap_tz *tz)
+{
+    return tz->name;
+}
+
+int cap_tz_offset(const cap_tz *tz, int64_t utc)
+{
+    int64_t hour = floor_div(utc, HOUR);
+    int64_t i = hour - tz->first_hour;
+    if (i < 0)
+        return tz->offsets[0];
+    if (i >= (int64_t)tz->hours)
+        return tz->offsets[tz->hours - 1];
+    if (utc - hour * HOUR >= tz->change[i])
+        return tz->offsets[i + 1];
+    return tz->offsets[i];
+}
+
+/* The offsets in force a day before and a day after bracket every offset
+ * the wall time could mean (no zone changes offset twice within two days).
+ * A candidate instant is valid when the zone really has that offset then. */
+int64_t cap_tz_to_utc(const cap_tz *tz, int64_t local_wall)
+{
+    int before = cap_tz_offset(tz, local_wall - DAY);
+    int after = cap_tz_offset(tz, local_wall + DAY);
+    int64_t u_before = local_wall - before;
+    int64_t u_after = local_wall - after;
+    int ok_before = cap_tz_offset(tz, u_before) == before;
+    int ok_after = cap_tz_offset(tz, u_after) == after;
+    if (ok_before && ok_after) /* overlap (or no change): first occurrence */
+        return u_before < u_after ? u_before : u_after;
+    if (ok_after)
+        return u_after;
+    /* Valid under the old offset, or skipped by a jump forward: reading the
+     * wall time with the old offset lands just as far past the jump. */
+    return u_before;
+}
