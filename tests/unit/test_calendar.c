@@ -118,6 +118,45 @@ static int64_t ny_minute(const cap_tz *tz, int64_t start, const char *date,
     return (cap_tz_to_utc(tz, wall) - start) / 60;
 }
 
+/* The worked examples: 09:00-17:00 Mon-Fri in New York, holidays shut. */
+static void check_spans(const cap_tz *tz, const cap_clock *c, int64_t start)
+{
+    /* Friday 16:30 EST = 21:30 UTC; Monday 09:45 EST = 14:45 UTC. */
+    int64_t t0 = ny_minute(tz, start, "2027-03-05", 16, 30);
+    CHECK_INT(t0, (day_of("2027-03-05") * 86400 + 21 * 3600 + 1800 - start) / 60);
+    int64_t t1 = ny_minute(tz, start, "2027-03-08", 9, 45);
+    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 75);
+    /* Across the 2027-03-14 spring-forward: 16:00 EST to 10:00 EDT. */
+    t0 = ny_minute(tz, start, "2027-03-12", 16, 0);
+    t1 = ny_minute(tz, start, "2027-03-15", 10, 0);
+    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 120);
+    /* Monday 2027-01-18 is MLK Day. */
+    t0 = ny_minute(tz, start, "2027-01-15", 16, 0);
+    t1 = ny_minute(tz, start, "2027-01-19", 10, 0);
+    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 120);
+    CHECK_INT(cap_clock_business_minutes(c, t1, t0), 0);
+    t0 = ny_minute(tz, start, "2027-01-04", 0, 0);
+    t1 = ny_minute(tz, start, "2027-01-11", 0, 0);
+    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 5 * 480);
+}
+
+static void check_open(const cap_tz *tz, const cap_clock *c, int64_t start,
+                       int64_t minutes)
+{
+    /* 261 weekdays in 2027, all 12 observed holidays on weekdays. */
+    CHECK_INT(cap_clock_business_minutes(c, 0, minutes), (261 - 12) * 480);
+    CHECK_INT(cap_clock_business_minutes(c, -100, minutes + 100),
+              (261 - 12) * 480);
+    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 9, 0)));
+    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 8, 59)));
+    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 16, 59)));
+    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 17, 0)));
+    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2027-07-06", 9, 0)));
+    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2027-07-05", 12, 0)));
+    CHECK(!cap_clock_is_open(c, -1));
+    CHECK(!cap_clock_is_open(c, minutes));
+}
+
 static void test_clock(void)
 {
     int64_t start = day_of("2027-01-01") * 86400;
@@ -132,35 +171,8 @@ static void test_clock(void)
     cap_hours hours = {540, 1020, 0x1f, 1};
     cap_clock *c = cap_clock_new(tz, &hours, start, minutes);
     CHECK(c != NULL);
-    /* Friday 16:30 EST = 21:30 UTC; Monday 09:45 EST = 14:45 UTC. */
-    int64_t t0 = ny_minute(tz, start, "2027-03-05", 16, 30);
-    CHECK_INT(t0, (day_of("2027-03-05") * 86400 + 21 * 3600 + 1800 - start) / 60);
-    int64_t t1 = ny_minute(tz, start, "2027-03-08", 9, 45);
-    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 75);
-    /* Across the 2027-03-14 spring-forward: 16:00 EST to 10:00 EDT. */
-    t0 = ny_minute(tz, start, "2027-03-12", 16, 0);
-    t1 = ny_minute(tz, start, "2027-03-15", 10, 0);
-    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 120);
-    /* Monday 2027-01-18 is MLK Day. */
-    t0 = ny_minute(tz, start, "2027-01-15", 16, 0);
-    t1 = ny_minute(tz, start, "2027-01-19", 10, 0);
-    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 120);
-    t0 = ny_minute(tz, start, "2027-01-04", 0, 0);
-    t1 = ny_minute(tz, start, "2027-01-11", 0, 0);
-    CHECK_INT(cap_clock_business_minutes(c, t0, t1), 5 * 480);
-    /* 261 weekdays in 2027, all 12 observed holidays on weekdays. */
-    CHECK_INT(cap_clock_business_minutes(c, 0, minutes), (261 - 12) * 480);
-    CHECK_INT(cap_clock_business_minutes(c, -100, minutes + 100),
-              (261 - 12) * 480);
-    CHECK_INT(cap_clock_business_minutes(c, t1, t0), 0);
-    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 9, 0)));
-    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 8, 59)));
-    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 16, 59)));
-    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2027-03-05", 17, 0)));
-    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2027-07-06", 9, 0)));
-    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2027-07-05", 12, 0)));
-    CHECK(!cap_clock_is_open(c, -1));
-    CHECK(!cap_clock_is_open(c, minutes));
+    check_spans(tz, c, start);
+    check_open(tz, c, start, minutes);
     cap_clock_free(c);
     /* Holidays worked: 12 more days of 480 minutes. */
     hours.skip_holidays = 0;
