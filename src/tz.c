@@ -2,7 +2,8 @@
  *
  * libc only exposes a zone through the TZ environment variable, so a
  * cap_tz is built by switching TZ, asking localtime_r for every hour of
- * the window and switching back.  Everything after construction is a table
+ * the window (and for the exact second of any change inside an hour) and
+ * switching back.  Everything after construction is a table
  * lookup, so a finished cap_tz never touches the environment again.
  */
 /* tm_gmtoff is a BSD/GNU extension hidden by plain _POSIX_C_SOURCE. */
@@ -142,7 +143,8 @@ cap_tz *cap_tz_new(const char *name, int64_t from_utc, int64_t to_utc,
     }
     if (to_utc < from_utc)
         to_utc = from_utc;
-    /* A day of margin each side lets cap_tz_to_utc look across midnight. */
+    /* A day of margin each side lets cap_tz_to_utc look a day either way
+     * from any wall time in the window and still read real offsets. */
     int64_t first = floor_div(from_utc - DAY, HOUR);
     int64_t last = floor_div(to_utc + DAY, HOUR); /* inclusive */
     cap_tz *tz = calloc(1, sizeof *tz);
