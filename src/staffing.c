@@ -117,6 +117,12 @@ static void settle(const cap_model *m, cap_role_staffing *r, double sized,
     }
 }
 
+/* Money is reported in whole cents, so sums in a spreadsheet match ours. */
+static double round_cents(double amount)
+{
+    return round(amount * 100.0) / 100.0;
+}
+
 static double annual_cost(const cap_model *m, cap_role role,
                           const cap_role_staffing *r)
 {
@@ -125,7 +131,7 @@ static double annual_cost(const cap_model *m, cap_role role,
         cost *= 1 + m->localization_uplift;
     if (m->plan[r->tier].around_the_clock)
         cost *= 1 + m->around_the_clock_uplift;
-    return cost;
+    return round_cents(cost);
 }
 
 /* ---- localization ---- */
@@ -296,7 +302,8 @@ static void size_service_hours(const cap_model *m, const cap_partner *partner,
                        ? partner->service_hours.value
                        : ps->technical_hours_month;
     ps->service_hours_month = fmax(hours, m->retainer_hours_per_month);
-    ps->service_hours_annual_cost = ps->service_hours_month * 12 * m->service_hour_rate;
+    ps->service_hours_annual_cost =
+        round_cents(ps->service_hours_month * 12 * m->service_hour_rate);
 }
 
 static cap_plan partner_tier(const cap_partner *partner, const int by_plan[CAP_PLANS])
