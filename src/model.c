@@ -301,7 +301,7 @@ static cap_status read_severities(const cap_ini *ini, cap_model *m,
     static const char *const profiles[] = {"uniform", "business"};
     for (int s = 0; s < CAP_SEVERITIES; s++) {
         char sec[32];
-        int business;
+        int business = 0;
         snprintf(sec, sizeof sec, "severity.%s", severity_names[s]);
         CHECK_ST(cap_ini_number(ini, sec, "attainment_goal", 0, 1,
                                 &m->attainment_goal[s], CAP_ERR_MODEL, err));
@@ -357,7 +357,7 @@ static cap_status read_category(const cap_ini *ini, const char *sec,
                             err));
     for (int ch = 0; ch < CAP_CHANNELS; ch++) {
         char key[48];
-        int who;
+        int who = 0;
         snprintf(key, sizeof key, "primary_%s", channel_names[ch]);
         CHECK_ST(read_choice(ini, sec, key, primary_names, 4, &who, err));
         c->primary[ch] = (cap_primary)who;

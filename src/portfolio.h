@@ -34,7 +34,7 @@ typedef struct {
 } cap_segment;
 
 typedef struct {
-    char id[64];
+    char id[128];
     char name[128];
     cap_channel channel;
     cap_ask csm, tam, service_hours;
