@@ -27,6 +27,14 @@ typedef struct {
     char message[CAP_ERROR_MAX];
 } cap_error;
 
+/* Returns from the calling function when expr is not CAP_OK. */
+#define CAP_TRY(expr)                      \
+    do {                                   \
+        cap_status cap_try_ = (expr);      \
+        if (cap_try_ != CAP_OK)            \
+            return cap_try_;               \
+    } while (0)
+
 /* Clears err to CAP_OK with an empty message. */
 void cap_error_clear(cap_error *err);
 

@@ -222,13 +222,19 @@ static int is_key_line(const char *line, const char *key)
     return *p == '=' || *p == ':';
 }
 
-/* Walks the text line by line; calls match(line, arg) for lines inside
- * section (or for headers when key is NULL) and returns the first match. */
+/* Start of the line after p, or NULL at the end of the text. */
+static const char *next_line(const char *p)
+{
+    const char *nl = strchr(p, '\n');
+    return nl && nl[1] ? nl + 1 : NULL;
+}
+
+/* Line of the header of section (key NULL) or of key inside section. */
 static int find_line(const cap_ini *ini, const char *section, const char *key)
 {
     char line[512];
     int lineno = 0, inside = 0;
-    for (const char *p = ini->text; *p;) {
+    for (const char *p = ini->text; p && *p; p = next_line(p)) {
         lineno++;
         line_text(p, line, sizeof line);
         if (line[0] == '[') {
@@ -238,10 +244,6 @@ static int find_line(const cap_ini *ini, const char *section, const char *key)
         } else if (inside && key && is_key_line(line, key)) {
             return lineno;
         }
-        const char *nl = strchr(p, '\n');
-        if (!nl)
-            break;
-        p = nl + 1;
     }
     return 0;
 }
@@ -308,7 +310,7 @@ int cap_ini_duplicate_section(const cap_ini *ini, char *name, size_t cap)
 {
     char line[512], here[256];
     int lineno = 0;
-    for (const char *p = ini->text; *p;) {
+    for (const char *p = ini->text; p && *p; p = next_line(p)) {
         lineno++;
         line_text(p, line, sizeof line);
         if (line[0] == '[') {
@@ -318,10 +320,6 @@ int cap_ini_duplicate_section(const cap_ini *ini, char *name, size_t cap)
                 return lineno;
             }
         }
-        const char *nl = strchr(p, '\n');
-        if (!nl)
-            break;
-        p = nl + 1;
     }
     return 0;
 }

@@ -138,13 +138,6 @@ static const section_rule fixed_sections[] = {
 };
 enum { FIXED_SECTIONS = sizeof fixed_sections / sizeof fixed_sections[0] };
 
-#define CHECK_ST(expr)              \
-    do {                            \
-        cap_status st_ = (expr);    \
-        if (st_ != CAP_OK)          \
-            return st_;             \
-    } while (0)
-
 static cap_status check_sections(const cap_ini *ini, cap_error *err)
 {
     for (int i = 0; i < cap_ini_section_count(ini); i++) {
@@ -158,7 +151,7 @@ static cap_status check_sections(const cap_ini *ini, cap_error *err)
         if (!keys)
             return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, NULL,
                                 "unknown section");
-        CHECK_ST(cap_ini_check_keys(ini, sec, keys, CAP_ERR_MODEL, err));
+        CAP_TRY(cap_ini_check_keys(ini, sec, keys, CAP_ERR_MODEL, err));
     }
     for (int f = 0; f < FIXED_SECTIONS; f++)
         if (!cap_ini_section_line(ini, fixed_sections[f].name))
@@ -173,7 +166,7 @@ static cap_status read_numbers(const cap_ini *ini, cap_model *m, cap_error *err)
     for (size_t i = 0; i < sizeof number_fields / sizeof number_fields[0]; i++) {
         const number_field *f = &number_fields[i];
         double *dst = (double *)((char *)m + f->offset);
-        CHECK_ST(cap_ini_number(ini, f->section, f->key, f->min, f->max, dst,
+        CAP_TRY(cap_ini_number(ini, f->section, f->key, f->min, f->max, dst,
                                 CAP_ERR_MODEL, err));
     }
     return CAP_OK;
@@ -184,7 +177,7 @@ static cap_status read_word(const cap_ini *ini, const char *sec,
                             cap_error *err)
 {
     const char *v;
-    CHECK_ST(cap_ini_string(ini, sec, key, &v, CAP_ERR_MODEL, err));
+    CAP_TRY(cap_ini_string(ini, sec, key, &v, CAP_ERR_MODEL, err));
     if (strlen(v) >= cap)
         return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, key,
                             "value too long: \"%s\"", v);
@@ -198,7 +191,7 @@ static cap_status read_choice(const cap_ini *ini, const char *sec,
                               int n, int *out, cap_error *err)
 {
     const char *v;
-    CHECK_ST(cap_ini_string(ini, sec, key, &v, CAP_ERR_MODEL, err));
+    CAP_TRY(cap_ini_string(ini, sec, key, &v, CAP_ERR_MODEL, err));
     int i = lookup(choices, n, v);
     if (i < 0) {
         char list[256] = "";
@@ -218,7 +211,7 @@ static cap_status read_window(const cap_ini *ini, const char *sec, int *open,
     int *dst[2] = {open, close};
     for (int k = 0; k < 2; k++) {
         const char *v;
-        CHECK_ST(cap_ini_string(ini, sec, keys[k], &v, CAP_ERR_MODEL, err));
+        CAP_TRY(cap_ini_string(ini, sec, keys[k], &v, CAP_ERR_MODEL, err));
         if (!cap_parse_clock(v, dst[k]))
             return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, keys[k],
                                 "not a time HH:MM: \"%s\"", v);
@@ -232,7 +225,7 @@ static cap_status read_window(const cap_ini *ini, const char *sec, int *open,
 static cap_status read_days(const cap_ini *ini, cap_model *m, cap_error *err)
 {
     const char *v;
-    CHECK_ST(cap_ini_string(ini, "home", "days", &v, CAP_ERR_MODEL, err));
+    CAP_TRY(cap_ini_string(ini, "home", "days", &v, CAP_ERR_MODEL, err));
     char buf[128];
     snprintf(buf, sizeof buf, "%s", v);
     m->home_weekdays = 0;
@@ -252,14 +245,14 @@ static cap_status read_days(const cap_ini *ini, cap_model *m, cap_error *err)
 
 static cap_status read_home(const cap_ini *ini, cap_model *m, cap_error *err)
 {
-    CHECK_ST(read_word(ini, "home", "timezone", m->home_timezone,
+    CAP_TRY(read_word(ini, "home", "timezone", m->home_timezone,
                        sizeof m->home_timezone, err));
     if (!cap_tz_exists(m->home_timezone))
         return cap_ini_fail(ini, CAP_ERR_MODEL, err, "home", "timezone",
                             "unknown time zone \"%s\"", m->home_timezone);
-    CHECK_ST(read_window(ini, "home", &m->home_open_minute,
+    CAP_TRY(read_window(ini, "home", &m->home_open_minute,
                          &m->home_close_minute, err));
-    CHECK_ST(read_days(ini, m, err));
+    CAP_TRY(read_days(ini, m, err));
     static const char *const holidays[] = {"none", "us_federal"};
     return read_choice(ini, "home", "holidays", holidays, 2,
                        &m->home_skip_holidays, err);
@@ -272,16 +265,16 @@ static cap_status read_plans(const cap_ini *ini, cap_model *m, cap_error *err)
         char sec[48];
         cap_plan_model *pm = &m->plan[p];
         snprintf(sec, sizeof sec, "plan.%s", plan_names[p]);
-        CHECK_ST(read_choice(ini, sec, "hours", hours, 2,
+        CAP_TRY(read_choice(ini, sec, "hours", hours, 2,
                              &pm->around_the_clock, err));
-        CHECK_ST(cap_ini_number(ini, sec, "min_fte_single", 0, 100,
+        CAP_TRY(cap_ini_number(ini, sec, "min_fte_single", 0, 100,
                                 &pm->min_fte_single, CAP_ERR_MODEL, err));
-        CHECK_ST(cap_ini_number(ini, sec, "min_fte_localized", 0, 100,
+        CAP_TRY(cap_ini_number(ini, sec, "min_fte_localized", 0, 100,
                                 &pm->min_fte_localized, CAP_ERR_MODEL, err));
-        CHECK_ST(cap_ini_numbers(ini, sec, "sla_minutes", 1, 1e6,
+        CAP_TRY(cap_ini_numbers(ini, sec, "sla_minutes", 1, 1e6,
                                  pm->sla_minutes, CAP_SEVERITIES,
                                  CAP_ERR_MODEL, err));
-        CHECK_ST(cap_ini_numbers(ini, sec, "tickets_per_month", 0, 1e4,
+        CAP_TRY(cap_ini_numbers(ini, sec, "tickets_per_month", 0, 1e4,
                                  pm->tickets_per_month, CAP_SEVERITIES,
                                  CAP_ERR_MODEL, err));
         if (!cap_is_step(m, pm->min_fte_single))
@@ -303,17 +296,17 @@ static cap_status read_severities(const cap_ini *ini, cap_model *m,
         char sec[32];
         int business = 0;
         snprintf(sec, sizeof sec, "severity.%s", severity_names[s]);
-        CHECK_ST(cap_ini_number(ini, sec, "attainment_goal", 0, 1,
+        CAP_TRY(cap_ini_number(ini, sec, "attainment_goal", 0, 1,
                                 &m->attainment_goal[s], CAP_ERR_MODEL, err));
-        CHECK_ST(cap_ini_number(ini, sec, "handle_mean_minutes", 0.1, 1e5,
+        CAP_TRY(cap_ini_number(ini, sec, "handle_mean_minutes", 0.1, 1e5,
                                 &m->handle_mean_minutes[s], CAP_ERR_MODEL, err));
-        CHECK_ST(cap_ini_number(ini, sec, "handle_sd_minutes", 0, 1e5,
+        CAP_TRY(cap_ini_number(ini, sec, "handle_sd_minutes", 0, 1e5,
                                 &m->handle_sd_minutes[s], CAP_ERR_MODEL, err));
-        CHECK_ST(read_choice(ini, sec, "arrival_profile", profiles, 2,
+        CAP_TRY(read_choice(ini, sec, "arrival_profile", profiles, 2,
                              &business, err));
         m->business_hours_share[s] = -1; /* uniform */
         if (business)
-            CHECK_ST(cap_ini_number(ini, sec, "business_hours_share", 0, 1,
+            CAP_TRY(cap_ini_number(ini, sec, "business_hours_share", 0, 1,
                                     &m->business_hours_share[s],
                                     CAP_ERR_MODEL, err));
     }
@@ -326,15 +319,15 @@ static cap_status read_simulation(const cap_ini *ini, cap_model *m,
 {
     double reps, warmup, seed, quarters;
     static const char *const kinds[] = {"lognormal", "exponential"};
-    CHECK_ST(cap_ini_number(ini, "simulation", "replications", 1, 1e6, &reps,
+    CAP_TRY(cap_ini_number(ini, "simulation", "replications", 1, 1e6, &reps,
                             CAP_ERR_MODEL, err));
-    CHECK_ST(cap_ini_number(ini, "simulation", "warmup_weeks", 0, 52, &warmup,
+    CAP_TRY(cap_ini_number(ini, "simulation", "warmup_weeks", 0, 52, &warmup,
                             CAP_ERR_MODEL, err));
-    CHECK_ST(read_choice(ini, "simulation", "handle_time", kinds, 2,
+    CAP_TRY(read_choice(ini, "simulation", "handle_time", kinds, 2,
                          &m->handle_exponential, err));
-    CHECK_ST(cap_ini_number(ini, "simulation", "seed", 0, 4294967295.0, &seed,
+    CAP_TRY(cap_ini_number(ini, "simulation", "seed", 0, 4294967295.0, &seed,
                             CAP_ERR_MODEL, err));
-    CHECK_ST(cap_ini_number(ini, "horizon", "quarters", 1, 40, &quarters,
+    CAP_TRY(cap_ini_number(ini, "horizon", "quarters", 1, 40, &quarters,
                             CAP_ERR_MODEL, err));
     if (reps != floor(reps) || warmup != floor(warmup) ||
         seed != floor(seed) || quarters != floor(quarters))
@@ -352,14 +345,14 @@ static cap_status read_category(const cap_ini *ini, const char *sec,
                                 cap_category *c, cap_error *err)
 {
     snprintf(c->name, sizeof c->name, "%s", sec + strlen("category."));
-    CHECK_ST(read_word(ini, sec, "service", c->service, sizeof c->service, err));
-    CHECK_ST(cap_ini_number(ini, sec, "share", 0, 1, &c->share, CAP_ERR_MODEL,
+    CAP_TRY(read_word(ini, sec, "service", c->service, sizeof c->service, err));
+    CAP_TRY(cap_ini_number(ini, sec, "share", 0, 1, &c->share, CAP_ERR_MODEL,
                             err));
     for (int ch = 0; ch < CAP_CHANNELS; ch++) {
         char key[48];
         int who = 0;
         snprintf(key, sizeof key, "primary_%s", channel_names[ch]);
-        CHECK_ST(read_choice(ini, sec, key, primary_names, 4, &who, err));
+        CAP_TRY(read_choice(ini, sec, key, primary_names, 4, &who, err));
         c->primary[ch] = (cap_primary)who;
     }
     return cap_ini_numbers(ini, sec, "escalation", 0, 1, c->escalation,
@@ -379,7 +372,7 @@ static cap_status read_categories(const cap_ini *ini, cap_model *m,
         if (strncmp(sec, "category.", 9) != 0)
             continue;
         cap_category *c = &m->categories[m->category_count++];
-        CHECK_ST(read_category(ini, sec, c, err));
+        CAP_TRY(read_category(ini, sec, c, err));
         total += c->share;
     }
     if (m->category_count == 0)
@@ -396,11 +389,11 @@ static cap_status read_defaults(const cap_ini *ini, cap_model *m,
                                 cap_error *err)
 {
     const char *sec = "partner_defaults";
-    CHECK_ST(read_word(ini, sec, "csm", m->default_csm, sizeof m->default_csm, err));
-    CHECK_ST(read_word(ini, sec, "tam", m->default_tam, sizeof m->default_tam, err));
-    CHECK_ST(read_word(ini, sec, "tam_tier", m->default_tam_tier,
+    CAP_TRY(read_word(ini, sec, "csm", m->default_csm, sizeof m->default_csm, err));
+    CAP_TRY(read_word(ini, sec, "tam", m->default_tam, sizeof m->default_tam, err));
+    CAP_TRY(read_word(ini, sec, "tam_tier", m->default_tam_tier,
                        sizeof m->default_tam_tier, err));
-    CHECK_ST(read_word(ini, sec, "service_hours", m->default_service_hours,
+    CAP_TRY(read_word(ini, sec, "service_hours", m->default_service_hours,
                        sizeof m->default_service_hours, err));
     return read_word(ini, sec, "localization", m->default_localization,
                      sizeof m->default_localization, err);
@@ -445,18 +438,18 @@ static void copy_params(const cap_ini *ini, cap_model *m)
 
 static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
 {
-    CHECK_ST(check_sections(ini, err));
-    CHECK_ST(read_word(ini, "model", "name", m->name, sizeof m->name, err));
-    CHECK_ST(read_word(ini, "model", "currency", m->currency,
+    CAP_TRY(check_sections(ini, err));
+    CAP_TRY(read_word(ini, "model", "name", m->name, sizeof m->name, err));
+    CAP_TRY(read_word(ini, "model", "currency", m->currency,
                        sizeof m->currency, err));
-    CHECK_ST(read_numbers(ini, m, err));
-    CHECK_ST(read_home(ini, m, err));
-    CHECK_ST(read_plans(ini, m, err));
-    CHECK_ST(read_severities(ini, m, err));
-    CHECK_ST(read_simulation(ini, m, err));
-    CHECK_ST(read_defaults(ini, m, err));
-    CHECK_ST(read_categories(ini, m, err));
-    CHECK_ST(check_consistency(ini, m, err));
+    CAP_TRY(read_numbers(ini, m, err));
+    CAP_TRY(read_home(ini, m, err));
+    CAP_TRY(read_plans(ini, m, err));
+    CAP_TRY(read_severities(ini, m, err));
+    CAP_TRY(read_simulation(ini, m, err));
+    CAP_TRY(read_defaults(ini, m, err));
+    CAP_TRY(read_categories(ini, m, err));
+    CAP_TRY(check_consistency(ini, m, err));
     copy_params(ini, m);
     return CAP_OK;
 }

@@ -11,13 +11,6 @@
 #include "ini.h"
 #include "tz.h"
 
-#define CHECK_ST(expr)              \
-    do {                            \
-        cap_status st_ = (expr);    \
-        if (st_ != CAP_OK)          \
-            return st_;             \
-    } while (0)
-
 static const char *const portfolio_keys[] = {"name", "start", "quarters", NULL};
 static const char *const partner_keys[] = {"name", "channel", "csm", "tam",
     "tam_tier", "service_hours", "localization", "growth", "tier", "customers",
@@ -232,14 +225,14 @@ static cap_status read_partner_keys(const ini_ctx *c, cap_partner *partner)
         return fail(c, "channel", "unknown channel \"%s\"%s", ch,
                     " (want reseller, distributor, oem or msp)");
     partner->channel = (cap_channel)channel;
-    CHECK_ST(read_ask(c, "csm", m->default_csm, 0, &partner->csm));
-    CHECK_ST(read_ask(c, "tam", m->default_tam, 0, &partner->tam));
-    CHECK_ST(read_ask(c, "service_hours", m->default_service_hours, 1,
+    CAP_TRY(read_ask(c, "csm", m->default_csm, 0, &partner->csm));
+    CAP_TRY(read_ask(c, "tam", m->default_tam, 0, &partner->tam));
+    CAP_TRY(read_ask(c, "service_hours", m->default_service_hours, 1,
                       &partner->service_hours));
     int tier;
-    CHECK_ST(read_plan_key(c, "tam_tier", m->default_tam_tier, &tier));
+    CAP_TRY(read_plan_key(c, "tam_tier", m->default_tam_tier, &tier));
     partner->tam_tier = (cap_plan)tier;
-    CHECK_ST(read_plan_key(c, "tier", NULL, &partner->tier_override));
+    CAP_TRY(read_plan_key(c, "tier", NULL, &partner->tier_override));
     static const char *const loc[] = {"auto", "yes", "no"};
     const char *lv = value_or(c, "localization", m->default_localization);
     int found = -1;
@@ -249,7 +242,7 @@ static cap_status read_partner_keys(const ini_ctx *c, cap_partner *partner)
     if (found < 0)
         return fail(c, "localization", "\"%s\": %s", lv, "want auto, yes or no");
     partner->localization = (cap_localization)found;
-    CHECK_ST(read_growth(c, partner));
+    CAP_TRY(read_growth(c, partner));
     return read_customers(c, partner);
 }
 
@@ -257,7 +250,7 @@ static cap_status read_portfolio_section(const cap_ini *ini, cap_portfolio *p,
                                          const cap_model *m, cap_date today,
                                          cap_error *err)
 {
-    CHECK_ST(cap_ini_check_keys(ini, "portfolio", portfolio_keys,
+    CAP_TRY(cap_ini_check_keys(ini, "portfolio", portfolio_keys,
                                 CAP_ERR_INPUT, err));
     const char *name = cap_ini_get(ini, "portfolio", "name");
     snprintf(p->name, sizeof p->name, "%s", name ? name : "portfolio");
@@ -297,12 +290,12 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
             return cap_ini_fail(ini, CAP_ERR_INPUT, err, sec, NULL,
                                 "unknown section (want [portfolio] or "
                                 "[partner.ID])");
-        CHECK_ST(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
+        CAP_TRY(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
         ini_ctx c = {ini, sec, m, err};
         cap_partner *partner = add_partner(p, sec + 8);
         snprintf(partner->where, sizeof partner->where, "%s:%d",
                  cap_ini_path(ini), cap_ini_section_line(ini, sec));
-        CHECK_ST(read_partner_keys(&c, partner));
+        CAP_TRY(read_partner_keys(&c, partner));
     }
     return CAP_OK;
 }
@@ -483,8 +476,8 @@ static cap_status on_csv_row(const cap_csv_row *row, void *arg, cap_error *err)
         return read_header(c, row, err);
     cap_partner *partner = NULL;
     cap_segment seg = {0};
-    CHECK_ST(csv_partner(c, row, &partner, err));
-    CHECK_ST(csv_segment(c, row, &seg, err));
+    CAP_TRY(csv_partner(c, row, &partner, err));
+    CAP_TRY(csv_segment(c, row, &seg, err));
     add_segment(partner, &seg);
     return CAP_OK;
 }
@@ -494,7 +487,7 @@ cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
 {
     csv_ctx c = {.p = p, .m = m, .path = path};
     snprintf(p->csv_path, sizeof p->csv_path, "%s", path);
-    CHECK_ST(cap_csv_read(path, on_csv_row, &c, err));
+    CAP_TRY(cap_csv_read(path, on_csv_row, &c, err));
     if (!c.have_header)
         return cap_error_set(err, CAP_ERR_INPUT, path, 0, NULL,
                              "no header row (want partner, plan, timezone, "
