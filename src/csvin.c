@@ -11,6 +11,8 @@ typedef struct {
     char **fields;
     size_t count, cap;
     int line, row_line;  /* current input line; line the record began on */
+    char **header;       /* the first record's fields, for column names */
+    size_t header_count;
     cap_csv_row_fn fn;
     void *ctx;
     cap_error *err;
@@ -51,9 +53,34 @@ static void on_row(int term, void *arg)
         cap_csv_row row = {r->row_line, r->count, (const char **)r->fields};
         r->status = r->fn(&row, r->ctx, r->err);
     }
-    for (size_t i = 0; i < r->count; i++)
-        free(r->fields[i]);
+    if (!r->header && !row_is_blank(r)) {
+        r->header = r->fields; /* keep the header's names, hand over the array */
+        r->header_count = r->count;
+        r->fields = NULL;
+        r->cap = 0;
+    } else {
+        for (size_t i = 0; i < r->count; i++)
+            free(r->fields[i]);
+    }
     r->count = 0;
+}
+
+/* Names what libcsv's strict mode refused: the row, the column and why. */
+static cap_status quoting_error(reader *r, const struct csv_parser *parser,
+                                const char *path, int at_end)
+{
+    if (r->status != CAP_OK)
+        return r->status;
+    char column[160];
+    if (r->header && r->count < r->header_count)
+        snprintf(column, sizeof column, "%s", r->header[r->count]);
+    else
+        snprintf(column, sizeof column, "column %zu", r->count + 1);
+    const char *why = at_end ? "unterminated quoted field (no closing \")"
+                      : parser->quoted ? "text after the closing \" of a quoted field"
+                                       : "stray \" in an unquoted field";
+    return r->status = cap_error_row(r->err, CAP_ERR_INPUT, path, r->row_line,
+                                     column, "%s", why);
 }
 
 static cap_status parse_stream(FILE *f, const char *path, reader *r)
@@ -64,22 +91,22 @@ static cap_status parse_stream(FILE *f, const char *path, reader *r)
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
-    while (r->status == CAP_OK && (len = getline(&line, &cap, f)) > 0) {
+    int failed = 0;
+    while (r->status == CAP_OK && !failed && (len = getline(&line, &cap, f)) > 0) {
         char *text = line;
         if (++r->line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
             text += 3; /* UTF-8 byte-order mark */
             len -= 3;
         }
-        if (csv_parse(&parser, text, (size_t)len, on_field, on_row, r) !=
-            (size_t)len)
-            break;
+        if (parser.pstate == 0) /* libcsv's ROW_NOT_BEGUN: a record starts here */
+            r->row_line = r->line;
+        failed = csv_parse(&parser, text, (size_t)len, on_field, on_row, r) !=
+                 (size_t)len;
     }
-    if (r->status == CAP_OK && csv_error(&parser) == CSV_SUCCESS)
-        csv_fini(&parser, on_field, on_row, r);
-    if (r->status == CAP_OK && csv_error(&parser) != CSV_SUCCESS)
-        r->status = cap_error_set(r->err, CAP_ERR_INPUT, path, r->line, NULL,
-                                  "malformed CSV (%s)",
-                                  csv_strerror(csv_error(&parser)));
+    if (r->status == CAP_OK && failed)
+        quoting_error(r, &parser, path, 0);
+    else if (r->status == CAP_OK && csv_fini(&parser, on_field, on_row, r) != 0)
+        quoting_error(r, &parser, path, 1);
     free(line);
     csv_free(&parser);
     return r->status;
@@ -93,12 +120,17 @@ cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
         return cap_error_set(err, CAP_ERR_IO, path, 0, NULL,
                              "cannot read file: %s", strerror(errno));
     reader r = {.fn = fn, .ctx = ctx, .err = err};
+    errno = 0;
     cap_status st = parse_stream(f, path, &r);
     if (st == CAP_OK && ferror(f))
-        st = cap_error_set(err, CAP_ERR_IO, path, 0, NULL, "read error");
+        st = cap_error_set(err, CAP_ERR_IO, path, 0, NULL,
+                           "cannot read file: %s", strerror(errno));
     fclose(f);
     for (size_t i = 0; i < r.count; i++)
         free(r.fields[i]);
     free(r.fields);
+    for (size_t i = 0; i < r.header_count; i++)
+        free(r.header[i]);
+    free(r.header);
     return st;
 }

@@ -306,22 +306,55 @@ static void header_name(const char *line, char *out, size_t cap)
     out[n] = '\0';
 }
 
-int cap_ini_duplicate_section(const cap_ini *ini, char *name, size_t cap)
+/* Copies the key of line `line` ("key = value") into out; 0 if none. */
+static int key_name(const char *line, char *out, size_t cap)
 {
-    char line[512], here[256];
-    int lineno = 0;
+    const char *eq = strchr(line, '=');
+    if (!eq || line[0] == ';' || line[0] == '#')
+        return 0;
+    size_t n = (size_t)(eq - line);
+    while (n > 0 && isspace((unsigned char)line[n - 1]))
+        n--;
+    if (n == 0 || n >= cap)
+        return 0;
+    memcpy(out, line, n);
+    out[n] = '\0';
+    return 1;
+}
+
+static int ends_with_backslash(const char *line)
+{
+    size_t n = strlen(line);
+    return n > 0 && line[n - 1] == '\\';
+}
+
+cap_status cap_ini_check_duplicates(const cap_ini *ini, cap_status code,
+                                    cap_error *err)
+{
+    char line[512], section[256] = "", key[256], field[600];
+    int lineno = 0, continued = 0, first;
     for (const char *p = ini->text; p && *p; p = next_line(p)) {
         lineno++;
         line_text(p, line, sizeof line);
+        int is_continuation = continued;
+        continued = ends_with_backslash(line);
         if (line[0] == '[') {
-            header_name(line, here, sizeof here);
-            if (find_line(ini, here, NULL) != lineno) {
-                snprintf(name, cap, "%s", here);
-                return lineno;
+            header_name(line, section, sizeof section);
+            if ((first = find_line(ini, section, NULL)) != lineno) {
+                snprintf(field, sizeof field, "[%s]", section);
+                return cap_error_set(err, code, ini->path, lineno, field,
+                                     "duplicate section (first at line %d)",
+                                     first);
             }
+        } else if (!is_continuation && section[0] &&
+                   key_name(line, key, sizeof key) &&
+                   (first = find_line(ini, section, key)) != lineno) {
+            snprintf(field, sizeof field, "%s:%s", section, key);
+            return cap_error_set(err, code, ini->path, lineno, field,
+                                 "duplicate key (first at line %d)", first);
         }
     }
-    return 0;
+    return CAP_OK;
 }
 
 cap_status cap_ini_fail(const cap_ini *ini, cap_status code, cap_error *err,

@@ -78,10 +78,12 @@ cap_status cap_ini_check_keys(const cap_ini *ini, const char *section,
                               const char *const *allowed, cap_status code,
                               cap_error *err);
 
-/* Finds a section header that appears twice (iniparser would merge the
- * two silently).  Returns the line of the second one and copies its name
- * to name; 0 when every section is unique. */
-int cap_ini_duplicate_section(const cap_ini *ini, char *name, size_t cap);
+/* Fails on a section header or a key (within one section) that appears
+ * twice, which iniparser would merge silently: "FILE:LINE: [section]:
+ * duplicate section (first at line N)" or "... section:key: duplicate key
+ * (first at line N)". */
+cap_status cap_ini_check_duplicates(const cap_ini *ini, cap_status code,
+                                    cap_error *err);
 
 /* Parses text as a whole number or decimal with strtod; nonzero on
  * success.  Used for values that are not INI keys (CSV fields, list items). */

@@ -367,6 +367,7 @@ static cap_status read_categories(const cap_ini *ini, cap_model *m,
     if (!m->categories)
         abort();
     double total = 0;
+    const char *last = NULL;
     for (int i = 0; i < n; i++) {
         const char *sec = cap_ini_section(ini, i);
         if (strncmp(sec, "category.", 9) != 0)
@@ -374,14 +375,15 @@ static cap_status read_categories(const cap_ini *ini, cap_model *m,
         cap_category *c = &m->categories[m->category_count++];
         CAP_TRY(read_category(ini, sec, c, err));
         total += c->share;
+        last = sec;
     }
-    if (m->category_count == 0)
+    if (!last)
         return cap_error_set(err, CAP_ERR_MODEL, cap_ini_path(ini), 0, NULL,
                              "no [category.*] section");
     if (fabs(total - 1) > 1e-6)
-        return cap_error_set(err, CAP_ERR_MODEL, cap_ini_path(ini), 0,
-                             "category share",
-                             "the shares add up to %.6g, not 1", total);
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, last, "share",
+                            "the [category.*] shares add up to %.6g, not 1",
+                            total);
     return CAP_OK;
 }
 
@@ -438,6 +440,7 @@ static void copy_params(const cap_ini *ini, cap_model *m)
 
 static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
 {
+    CAP_TRY(cap_ini_check_duplicates(ini, CAP_ERR_MODEL, err));
     CAP_TRY(check_sections(ini, err));
     CAP_TRY(read_word(ini, "model", "name", m->name, sizeof m->name, err));
     CAP_TRY(read_word(ini, "model", "currency", m->currency,

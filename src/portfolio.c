@@ -310,15 +310,7 @@ cap_portfolio *cap_portfolio_load(const char *path, const cap_model *m,
     if (!p)
         abort();
     snprintf(p->ini_path, sizeof p->ini_path, "%s", path);
-    char dup[128];
-    int dup_line = cap_ini_duplicate_section(ini, dup, sizeof dup);
-    cap_status st = CAP_OK;
-    if (dup_line)
-        st = cap_error_set(err, CAP_ERR_INPUT, path, dup_line, NULL,
-                           strncmp(dup, "partner.", 8) == 0
-                               ? "duplicate partner [%s]"
-                               : "duplicate section [%s]",
-                           dup);
+    cap_status st = cap_ini_check_duplicates(ini, CAP_ERR_INPUT, err);
     if (!st)
         st = read_portfolio_section(ini, p, m, today, err);
     if (!st)
@@ -497,6 +489,14 @@ cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
 
 /* ---- checks and quarters ---- */
 
+static int partner_total(const cap_partner *partner)
+{
+    int total = 0;
+    for (size_t s = 0; s < partner->segment_count; s++)
+        total += partner->segments[s].customers;
+    return total;
+}
+
 cap_status cap_portfolio_validate(const cap_portfolio *p, cap_error *err)
 {
     if (p->partner_count == 0)
@@ -505,13 +505,12 @@ cap_status cap_portfolio_validate(const cap_portfolio *p, cap_error *err)
                              p->csv_path[0] ? " and no CSV row" : "");
     for (size_t i = 0; i < p->partner_count; i++) {
         const cap_partner *partner = &p->partners[i];
-        int total = 0;
-        for (size_t s = 0; s < partner->segment_count; s++)
-            total += partner->segments[s].customers;
-        if (total == 0)
-            return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0,
-                                 "customers", "partner \"%s\" has no customers",
-                                 partner->id);
+        char field[160];
+        snprintf(field, sizeof field, "[partner.%s]", partner->id);
+        if (partner_total(partner) == 0)
+            return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, field,
+                                 "no customers (want a customers key or CSV "
+                                 "rows with a count above 0)");
     }
     return CAP_OK;
 }

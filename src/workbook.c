@@ -663,11 +663,9 @@ static cap_status commit(book *b, const char *tmp, const char *path,
     lxw_error closed = workbook_close(b->wb);
     b->wb = NULL;
     if (closed != LXW_NO_ERROR)
-        fail(b, CAP_ERR_OUTPUT, "cannot write %s: %s", tmp,
-             lxw_strerror(closed));
+        fail(b, CAP_ERR_OUTPUT, "cannot write: %s", lxw_strerror(closed));
     if (b->code == CAP_OK && rename(tmp, path) != 0)
-        fail(b, CAP_ERR_OUTPUT, "cannot rename %s to %s: %s", tmp, path,
-             strerror(errno));
+        fail(b, CAP_ERR_OUTPUT, "cannot write: %s", strerror(errno));
     if (b->code == CAP_OK)
         return CAP_OK;
     unlink(tmp); /* nothing more to do if this fails too */
