@@ -52,6 +52,32 @@ double cap_step_up(const cap_model *m, double x)
     return steps < 0 ? 0 : steps * m->fte_step;
 }
 
+int cap_ask_parse(const cap_model *m, const char *text, int hours,
+                  cap_ask *out, const char **why)
+{
+    *why = hours ? "want none, auto or hours per month >= 0"
+                 : "want none, auto or an FTE > 0 in steps of the model's fte_step";
+    double v;
+    if (strcmp(text, "none") == 0 || strcmp(text, "auto") == 0) {
+        *out = (cap_ask){text[0] == 'a' ? CAP_ASK_AUTO : CAP_ASK_NONE, 0};
+        return 1;
+    }
+    if (!cap_parse_double(text, &v) || v < 0)
+        return 0;
+    if (!hours && (v <= 0 || !cap_is_step(m, v))) {
+        *why = "FTE must be a positive multiple of the model's fte_step (0.5)";
+        return 0;
+    }
+    *out = (cap_ask){CAP_ASK_FIXED, v};
+    return 1;
+}
+
+int cap_localization_parse(const char *text)
+{
+    static const char *const names[] = {"auto", "yes", "no"};
+    return lookup(names, 3, text);
+}
+
 int cap_is_step(const cap_model *m, double x)
 {
     double steps = x / m->fte_step;
@@ -387,18 +413,34 @@ static cap_status read_categories(const cap_ini *ini, cap_model *m,
     return CAP_OK;
 }
 
+static cap_status read_default_ask(const cap_ini *ini, const char *key,
+                                   int hours, cap_ask *out, cap_model *m,
+                                   cap_error *err)
+{
+    const char *v, *why;
+    CAP_TRY(cap_ini_string(ini, "partner_defaults", key, &v, CAP_ERR_MODEL, err));
+    if (!cap_ask_parse(m, v, hours, out, &why))
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, "partner_defaults", key,
+                            "\"%s\": %s", v, why);
+    return CAP_OK;
+}
+
 static cap_status read_defaults(const cap_ini *ini, cap_model *m,
                                 cap_error *err)
 {
-    const char *sec = "partner_defaults";
-    CAP_TRY(read_word(ini, sec, "csm", m->default_csm, sizeof m->default_csm, err));
-    CAP_TRY(read_word(ini, sec, "tam", m->default_tam, sizeof m->default_tam, err));
-    CAP_TRY(read_word(ini, sec, "tam_tier", m->default_tam_tier,
-                       sizeof m->default_tam_tier, err));
-    CAP_TRY(read_word(ini, sec, "service_hours", m->default_service_hours,
-                       sizeof m->default_service_hours, err));
-    return read_word(ini, sec, "localization", m->default_localization,
-                     sizeof m->default_localization, err);
+    static const char *const loc[] = {"auto", "yes", "no"};
+    int tier = 0, where = 0;
+    CAP_TRY(read_default_ask(ini, "csm", 0, &m->default_csm, m, err));
+    CAP_TRY(read_default_ask(ini, "tam", 0, &m->default_tam, m, err));
+    CAP_TRY(read_default_ask(ini, "service_hours", 1, &m->default_service_hours,
+                             m, err));
+    CAP_TRY(read_choice(ini, "partner_defaults", "tam_tier", plan_names,
+                        CAP_PLANS, &tier, err));
+    CAP_TRY(read_choice(ini, "partner_defaults", "localization", loc, 3,
+                        &where, err));
+    m->default_tam_tier = (cap_plan)tier;
+    m->default_localization = (cap_localization)where;
+    return CAP_OK;
 }
 
 static cap_status check_consistency(const cap_ini *ini, const cap_model *m,

@@ -32,6 +32,16 @@ typedef enum {
 typedef enum { CAP_PRIMARY_CUSTOMER, CAP_PRIMARY_PARTNER, CAP_PRIMARY_VENDOR,
                CAP_PRIMARY_SUPPORT } cap_primary;
 
+/* How a partner asks for a role: not at all, sized by capplan, or fixed. */
+typedef enum { CAP_ASK_NONE, CAP_ASK_AUTO, CAP_ASK_FIXED } cap_ask_kind;
+
+typedef struct {
+    cap_ask_kind kind;
+    double value;          /* FTE, or hours per month for service hours */
+} cap_ask;
+
+typedef enum { CAP_LOC_AUTO, CAP_LOC_YES, CAP_LOC_NO } cap_localization;
+
 typedef struct {
     int around_the_clock;           /* 0: business hours, 1: 24x7 */
     double min_fte_single;          /* minimum for a single-region team */
@@ -93,8 +103,9 @@ typedef struct {
     /* [horizon] */
     int quarters;
     /* [partner_defaults] values used when a partner leaves a key out */
-    char default_csm[16], default_tam[16], default_tam_tier[24];
-    char default_service_hours[16], default_localization[8];
+    cap_ask default_csm, default_tam, default_service_hours;
+    cap_plan default_tam_tier;
+    cap_localization default_localization;
     double default_growth;
     /* [category.*] in file order */
     cap_category *categories;
@@ -131,6 +142,14 @@ const char *cap_role_name(cap_role role);       /* "csm", "tam" */
 const char *cap_role_label(cap_role role);      /* "P-CSM", "P-TAM" */
 const char *cap_party_name(cap_party party);
 const char *cap_severity_name(int severity);    /* "s1".."s4" */
+
+/* Parses "none", "auto" or a number: an FTE > 0 in FTE steps, or (hours
+ * nonzero) hours per month >= 0.  On failure returns 0 and points *why at
+ * what was wanted. */
+int cap_ask_parse(const cap_model *model, const char *text, int hours,
+                  cap_ask *out, const char **why);
+/* "auto", "yes", "no" -> cap_localization; -1 otherwise. */
+int cap_localization_parse(const char *text);
 
 /* Rounds x up to the next multiple of the model's FTE step, with a 1e-9
  * tolerance so 30/15 stays 2.0. */

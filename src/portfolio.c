@@ -35,7 +35,9 @@ static void trim(char *s)
     s[n - start] = '\0';
 }
 
-static cap_partner *add_partner(cap_portfolio *p, const char *id)
+/* A new partner with the model's defaults for every key it may leave out. */
+static cap_partner *add_partner(cap_portfolio *p, const char *id,
+                                const cap_model *m)
 {
     p->partners = realloc(p->partners, (p->partner_count + 1) * sizeof *p->partners);
     if (!p->partners)
@@ -43,7 +45,14 @@ static cap_partner *add_partner(cap_portfolio *p, const char *id)
     cap_partner *partner = &p->partners[p->partner_count++];
     memset(partner, 0, sizeof *partner);
     snprintf(partner->id, sizeof partner->id, "%s", id);
+    snprintf(partner->name, sizeof partner->name, "%s", id);
     partner->tier_override = -1;
+    partner->csm = m->default_csm;
+    partner->tam = m->default_tam;
+    partner->service_hours = m->default_service_hours;
+    partner->tam_tier = m->default_tam_tier;
+    partner->localization = m->default_localization;
+    partner->growth = m->default_growth;
     return partner;
 }
 
@@ -76,31 +85,6 @@ static int parse_count(const char *text, int *out)
     return 1;
 }
 
-/* "none", "auto" or an FTE (hours when hours != 0) > 0 in FTE steps. */
-static int parse_ask(const cap_model *m, const char *text, int hours,
-                     cap_ask *out, const char **why)
-{
-    *why = hours ? "want none, auto or hours per month >= 0"
-                 : "want none, auto or an FTE > 0 in steps of the model's fte_step";
-    if (strcmp(text, "none") == 0) {
-        *out = (cap_ask){CAP_ASK_NONE, 0};
-        return 1;
-    }
-    if (strcmp(text, "auto") == 0) {
-        *out = (cap_ask){CAP_ASK_AUTO, 0};
-        return 1;
-    }
-    double v;
-    if (!cap_parse_double(text, &v) || v < 0)
-        return 0;
-    if (!hours && (v <= 0 || !cap_is_step(m, v))) {
-        *why = "FTE must be a positive multiple of the model's fte_step (0.5)";
-        return 0;
-    }
-    *out = (cap_ask){CAP_ASK_FIXED, v};
-    return 1;
-}
-
 /* ---- INI ---- */
 
 typedef struct {
@@ -110,12 +94,6 @@ typedef struct {
     cap_error *err;
 } ini_ctx;
 
-static const char *value_or(const ini_ctx *c, const char *key, const char *def)
-{
-    const char *v = cap_ini_get(c->ini, c->section, key);
-    return v ? v : def;
-}
-
 static cap_status fail(const ini_ctx *c, const char *key, const char *fmt,
                        const char *text, const char *why)
 {
@@ -123,27 +101,33 @@ static cap_status fail(const ini_ctx *c, const char *key, const char *fmt,
                         text, why);
 }
 
-static cap_status read_ask(const ini_ctx *c, const char *key, const char *def,
-                           int hours, cap_ask *out)
+/* Keys a partner may leave out: each parser leaves the default alone when
+ * its key is absent. */
+static cap_status read_ask(const ini_ctx *c, const char *key, int hours,
+                           cap_ask *out)
 {
-    const char *v = value_or(c, key, def), *why;
-    if (!parse_ask(c->model, v, hours, out, &why))
+    const char *v = cap_ini_get(c->ini, c->section, key), *why;
+    if (v && !cap_ask_parse(c->model, v, hours, out, &why))
         return fail(c, key, "\"%s\": %s", v, why);
     return CAP_OK;
 }
 
-static cap_status read_plan_key(const ini_ctx *c, const char *key,
-                                const char *def, int *out)
+static cap_status read_plan_key(const ini_ctx *c, const char *key, int *out)
 {
-    const char *v = value_or(c, key, def);
-    if (!v) {
-        *out = -1;
-        return CAP_OK;
-    }
-    *out = cap_plan_parse(v);
-    if (*out < 0)
+    const char *v = cap_ini_get(c->ini, c->section, key);
+    if (v && (*out = cap_plan_parse(v)) < 0)
         return fail(c, key, "unknown plan \"%s\"%s", v,
                     " (want basic, premium or mission_critical)");
+    return CAP_OK;
+}
+
+static cap_status read_localization(const ini_ctx *c, cap_partner *partner)
+{
+    const char *v = cap_ini_get(c->ini, c->section, "localization");
+    int found = v ? cap_localization_parse(v) : (int)partner->localization;
+    if (found < 0)
+        return fail(c, "localization", "\"%s\": %s", v, "want auto, yes or no");
+    partner->localization = (cap_localization)found;
     return CAP_OK;
 }
 
@@ -203,7 +187,6 @@ static cap_status read_customers(const ini_ctx *c, cap_partner *partner)
 static cap_status read_growth(const ini_ctx *c, cap_partner *partner)
 {
     const char *v = cap_ini_get(c->ini, c->section, "growth");
-    partner->growth = c->model->default_growth;
     if (v && (!cap_parse_double(v, &partner->growth) || partner->growth <= -1 ||
               partner->growth > 10))
         return fail(c, "growth", "\"%s\": %s", v,
@@ -213,9 +196,9 @@ static cap_status read_growth(const ini_ctx *c, cap_partner *partner)
 
 static cap_status read_partner_keys(const ini_ctx *c, cap_partner *partner)
 {
-    const cap_model *m = c->model;
-    snprintf(partner->name, sizeof partner->name, "%s",
-             value_or(c, "name", partner->id));
+    const char *name = cap_ini_get(c->ini, c->section, "name");
+    if (name)
+        snprintf(partner->name, sizeof partner->name, "%s", name);
     const char *ch = cap_ini_get(c->ini, c->section, "channel");
     if (!ch)
         return cap_ini_fail(c->ini, CAP_ERR_INPUT, c->err, c->section, NULL,
@@ -225,23 +208,14 @@ static cap_status read_partner_keys(const ini_ctx *c, cap_partner *partner)
         return fail(c, "channel", "unknown channel \"%s\"%s", ch,
                     " (want reseller, distributor, oem or msp)");
     partner->channel = (cap_channel)channel;
-    CAP_TRY(read_ask(c, "csm", m->default_csm, 0, &partner->csm));
-    CAP_TRY(read_ask(c, "tam", m->default_tam, 0, &partner->tam));
-    CAP_TRY(read_ask(c, "service_hours", m->default_service_hours, 1,
-                      &partner->service_hours));
-    int tier;
-    CAP_TRY(read_plan_key(c, "tam_tier", m->default_tam_tier, &tier));
+    CAP_TRY(read_ask(c, "csm", 0, &partner->csm));
+    CAP_TRY(read_ask(c, "tam", 0, &partner->tam));
+    CAP_TRY(read_ask(c, "service_hours", 1, &partner->service_hours));
+    int tier = (int)partner->tam_tier;
+    CAP_TRY(read_plan_key(c, "tam_tier", &tier));
     partner->tam_tier = (cap_plan)tier;
-    CAP_TRY(read_plan_key(c, "tier", NULL, &partner->tier_override));
-    static const char *const loc[] = {"auto", "yes", "no"};
-    const char *lv = value_or(c, "localization", m->default_localization);
-    int found = -1;
-    for (int i = 0; i < 3; i++)
-        if (strcmp(lv, loc[i]) == 0)
-            found = i;
-    if (found < 0)
-        return fail(c, "localization", "\"%s\": %s", lv, "want auto, yes or no");
-    partner->localization = (cap_localization)found;
+    CAP_TRY(read_plan_key(c, "tier", &partner->tier_override));
+    CAP_TRY(read_localization(c, partner));
     CAP_TRY(read_growth(c, partner));
     return read_customers(c, partner);
 }
@@ -292,7 +266,7 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
                                 "[partner.ID])");
         CAP_TRY(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
         ini_ctx c = {ini, sec, m, err};
-        cap_partner *partner = add_partner(p, sec + 8);
+        cap_partner *partner = add_partner(p, sec + 8, m);
         snprintf(partner->where, sizeof partner->where, "%s:%d",
                  cap_ini_path(ini), cap_ini_section_line(ini, sec));
         CAP_TRY(read_partner_keys(&c, partner));
@@ -415,15 +389,8 @@ static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
                              "\"%s\" contradicts channel %s of partner \"%s\"",
                              ch, cap_channel_name(partner->channel), id);
     if (!partner) {
-        partner = add_partner(c->p, id);
+        partner = add_partner(c->p, id, c->m);
         partner->channel = (cap_channel)channel;
-        const char *why;
-        parse_ask(c->m, c->m->default_csm, 0, &partner->csm, &why);
-        parse_ask(c->m, c->m->default_tam, 0, &partner->tam, &why);
-        parse_ask(c->m, c->m->default_service_hours, 1, &partner->service_hours, &why);
-        partner->tam_tier = (cap_plan)cap_plan_parse(c->m->default_tam_tier);
-        partner->growth = c->m->default_growth;
-        snprintf(partner->name, sizeof partner->name, "%s", id);
         snprintf(partner->where, sizeof partner->where, "%s: row %d", c->path,
                  row->line);
     }

@@ -15,16 +15,6 @@
 #include "error.h"
 #include "model.h"
 
-/* How a partner asks for a role: not at all, sized by capplan, or fixed. */
-typedef enum { CAP_ASK_NONE, CAP_ASK_AUTO, CAP_ASK_FIXED } cap_ask_kind;
-
-typedef struct {
-    cap_ask_kind kind;
-    double value;          /* FTE, or hours per month for service hours */
-} cap_ask;
-
-typedef enum { CAP_LOC_AUTO, CAP_LOC_YES, CAP_LOC_NO } cap_localization;
-
 typedef struct {
     cap_plan plan;
     char timezone[128];

@@ -56,15 +56,6 @@ static json_t *hours_json(const cap_partner_staffing *ps)
     return o;
 }
 
-static double partner_cost(const cap_partner_staffing *ps)
-{
-    double total = ps->service_hours_annual_cost;
-    for (int r = 0; r < CAP_ROLES; r++)
-        if (ps->role[r].active)
-            total += ps->role[r].annual_cost;
-    return total;
-}
-
 static json_t *partner_json(const cap_partner_staffing *ps)
 {
     const cap_partner *partner = ps->partner;
@@ -83,7 +74,7 @@ static json_t *partner_json(const cap_partner_staffing *ps)
     json_object_set_new(sh, "annual_cost", json_real(ps->service_hours_annual_cost));
     json_object_set_new(o, "service_hours", sh);
     json_t *cost = json_object();
-    json_object_set_new(cost, "annual_total", json_real(partner_cost(ps)));
+    json_object_set_new(cost, "annual_total", json_real(ps->annual_cost));
     json_object_set_new(o, "cost", cost);
     return o;
 }

@@ -36,12 +36,10 @@ cap_status cap_report_text(FILE *out, const cap_staffing *s,
         char csm[32], tam[32];
         role_cell(&ps->role[CAP_ROLE_CSM], csm, sizeof csm);
         role_cell(&ps->role[CAP_ROLE_TAM], tam, sizeof tam);
-        double cost = ps->service_hours_annual_cost + ps->role[0].annual_cost +
-                      ps->role[1].annual_cost;
         fprintf(out, "%-20.20s %-11s %-16s %9d %4s  %-20s %-20s %14.0f\n",
                 ps->partner->id, cap_channel_name(ps->partner->channel),
                 cap_plan_name(ps->tier), ps->customers,
-                ps->role[CAP_ROLE_CSM].localized ? "yes" : "no", csm, tam, cost);
+                ps->role[CAP_ROLE_CSM].localized ? "yes" : "no", csm, tam, ps->annual_cost);
     }
     fprintf(out, "\ntotal: %.1f P-CSM FTE, %.1f P-TAM FTE, %s %.0f a year\n",
             s->fte_total[CAP_ROLE_CSM], s->fte_total[CAP_ROLE_TAM], m->currency,

@@ -349,6 +349,8 @@ static void size_partner(const cap_model *m, const zones *z,
         tam->annual_cost = annual_cost(m, CAP_ROLE_TAM, tam);
     }
     size_service_hours(m, partner, ps);
+    ps->annual_cost = ps->service_hours_annual_cost + csm->annual_cost +
+                      tam->annual_cost; /* inactive roles cost 0 */
     free(segs);
 }
 
@@ -372,11 +374,8 @@ cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
         cap_partner_staffing *ps = &s->partners[i];
         size_partner(m, &z, &p->partners[i], q, ps);
         for (int r = 0; r < CAP_ROLES; r++)
-            if (ps->role[r].active) {
-                s->fte_total[r] += ps->role[r].fte;
-                s->annual_cost_total += ps->role[r].annual_cost;
-            }
-        s->annual_cost_total += ps->service_hours_annual_cost;
+            s->fte_total[r] += ps->role[r].active ? ps->role[r].fte : 0;
+        s->annual_cost_total += ps->annual_cost;
     }
     zones_free(&z);
     return s;

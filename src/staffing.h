@@ -60,6 +60,7 @@ typedef struct {
     double technical_hours_month;          /* work reaching tech support */
     double service_hours_month;            /* billed: max(hours, retainer) */
     double service_hours_annual_cost;
+    double annual_cost;                    /* active roles plus service hours */
 } cap_partner_staffing;
 
 typedef struct {
