@@ -1,6 +1,7 @@
 /* coverage.c - windows, greedy shifts and the roster. */
 #include "coverage.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 cap_interval cap_local_window(const cap_tz *tz, int64_t day, int open_minute,
@@ -56,12 +57,12 @@ void cap_mark_hours(unsigned char required[CAP_WEEK_HOURS], int64_t week_start,
  * (after adding one), ties to the earlier hour. */
 static int busiest_hour(const unsigned char required[CAP_WEEK_HOURS],
                         const double load[CAP_WEEK_HOURS],
-                        const double present[CAP_WEEK_HOURS], int empty_only)
+                        const double present[CAP_WEEK_HOURS])
 {
     int best = -1;
     double best_score = -1;
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
-        if (!required[h] || (empty_only && present[h] > 0))
+        if (!required[h])
             continue;
         double score = load[h] / (present[h] + 1.0);
         if (score > best_score) {
@@ -72,20 +73,62 @@ static int busiest_hour(const unsigned char required[CAP_WEEK_HOURS],
     return best;
 }
 
+static int circular_distance(int a, int b)
+{
+    int d = a > b ? a - b : b - a;
+    return d < CAP_WEEK_HOURS - d ? d : CAP_WEEK_HOURS - d;
+}
+
+/* The order in which required hours are left empty when there are fewer
+ * person-hours than window hours: lowest load first and, among equal
+ * loads, the hour farthest from the empty hours already chosen, so gaps
+ * spread over the week instead of bunching at its end (a whole empty
+ * Friday would break every SLA that a scattered hour keeps).  Returns the
+ * number of required hours. */
+static int empty_order(const unsigned char required[CAP_WEEK_HOURS],
+                       const double load[CAP_WEEK_HOURS],
+                       int order[CAP_WEEK_HOURS])
+{
+    int distance[CAP_WEEK_HOURS], chosen[CAP_WEEK_HOURS] = {0}, count = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+        distance[h] = CAP_WEEK_HOURS;
+        count += required[h] != 0;
+    }
+    for (int k = 0; k < count; k++) {
+        int best = -1;
+        for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+            if (!required[h] || chosen[h])
+                continue;
+            if (best < 0 || load[h] < load[best] - 1e-12 ||
+                (load[h] <= load[best] + 1e-12 && distance[h] > distance[best]))
+                best = h;
+        }
+        chosen[best] = 1;
+        order[k] = best;
+        for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+            int d = circular_distance(h, best);
+            distance[h] = d < distance[h] ? d : distance[h];
+        }
+    }
+    return count;
+}
+
 double cap_roster(const unsigned char required[CAP_WEEK_HOURS],
                   const double load[CAP_WEEK_HOURS], double person_hours,
                   double present[CAP_WEEK_HOURS])
 {
+    int order[CAP_WEEK_HOURS];
+    int count = empty_order(required, load, order);
+    int whole = (int)floor(person_hours + 1e-9);
+    int filled = whole < count ? whole : count;
     for (int h = 0; h < CAP_WEEK_HOURS; h++)
-        present[h] = 0;
+        present[h] = required[h] ? 1 : 0;
+    for (int k = 0; k < count - filled; k++)
+        present[order[k]] = 0;
+    person_hours -= filled;
     int h;
-    while (person_hours >= 1.0 &&
-           (h = busiest_hour(required, load, present, 1)) >= 0) {
-        present[h] = 1;
-        person_hours -= 1.0;
-    }
     while (person_hours > 1e-9 &&
-           (h = busiest_hour(required, load, present, 0)) >= 0) {
+           (h = busiest_hour(required, load, present)) >= 0) {
         double piece = person_hours < 1.0 ? person_hours : 1.0;
         present[h] += piece;
         person_hours -= piece;

@@ -36,9 +36,11 @@ void cap_mark_hours(unsigned char required[CAP_WEEK_HOURS], int64_t week_start,
                     cap_interval w);
 
 /* Lays person_hours of weekly presence on the required hours: first one
- * person in every required hour (busiest hours first while hours last),
+ * person in every required hour (busiest hours first while hours last;
+ * the hours left empty are the quietest, spread over the week on ties),
  * then the rest, one person-hour at a time, on the hour with the highest
- * load per person present.  Returns the required hours left empty. */
+ * load per person present.  More person-hours never take anyone away from
+ * an hour.  Returns the required hours left empty. */
 double cap_roster(const unsigned char required[CAP_WEEK_HOURS],
                   const double load[CAP_WEEK_HOURS], double person_hours,
                   double present[CAP_WEEK_HOURS]);

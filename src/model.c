@@ -108,6 +108,7 @@ static const number_field number_fields[] = {
     F("staffing", "utilization_cap", 0.05, 1, utilization_cap),
     F("staffing", "proactive_hours_per_customer_month", 0, 744,
       proactive_hours_per_customer_month),
+    F("staffing", "task_minutes", 1, 480, task_minutes),
     F("cost", "localization_uplift", 0, 10, localization_uplift),
     F("cost", "around_the_clock_uplift", 0, 10, around_the_clock_uplift),
     F("cost", "service_hour_rate", 0, 1e6, service_hour_rate),
@@ -133,7 +134,8 @@ static const char *const known_keys_severity[] = {"attainment_goal",
     "business_hours_share", NULL};
 static const char *const known_keys_profile[] = {"open", "close", NULL};
 static const char *const known_keys_staffing[] = {"shrinkage",
-    "utilization_cap", "proactive_hours_per_customer_month", NULL};
+    "utilization_cap", "proactive_hours_per_customer_month", "task_minutes",
+    NULL};
 static const char *const known_keys_cost[] = {"localization_uplift",
     "around_the_clock_uplift", "service_hour_rate",
     "retainer_hours_per_month", NULL};

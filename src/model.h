@@ -94,6 +94,7 @@ typedef struct {
     /* [staffing] */
     double shrinkage, utilization_cap;
     double proactive_hours_per_customer_month;
+    double task_minutes;            /* one piece of work without an SLA */
     /* [cost] */
     double localization_uplift, around_the_clock_uplift;
     double service_hour_rate, retainer_hours_per_month;

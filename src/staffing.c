@@ -18,40 +18,14 @@ const char *cap_binding_name(cap_binding b)
 
 /* The time zones one quarter needs, tabulated around its reference week. */
 typedef struct {
-    cap_tz **tz;
-    size_t count;
+    cap_tz_set set;
     int64_t week_start;    /* Monday 00:00 UTC of the reference week */
     int64_t reference_day; /* day number of the quarter's first Wednesday */
 } zones;
 
 static const cap_tz *zone(const zones *z, const char *name)
 {
-    for (size_t i = 0; i < z->count; i++)
-        if (strcmp(cap_tz_name(z->tz[i]), name) == 0)
-            return z->tz[i];
-    return NULL;
-}
-
-static cap_status add_zone(zones *z, const char *name, cap_error *err)
-{
-    if (zone(z, name))
-        return CAP_OK;
-    int64_t from = z->week_start - 3 * 86400, to = z->week_start + 10 * 86400;
-    cap_tz *tz = cap_tz_new(name, from, to, err);
-    if (!tz)
-        return err->code;
-    z->tz = realloc(z->tz, (z->count + 1) * sizeof *z->tz);
-    if (!z->tz)
-        abort();
-    z->tz[z->count++] = tz;
-    return CAP_OK;
-}
-
-static void zones_free(zones *z)
-{
-    for (size_t i = 0; i < z->count; i++)
-        cap_tz_free(z->tz[i]);
-    free(z->tz);
+    return cap_tz_set_find(&z->set, name);
 }
 
 static cap_date quarter_start(cap_date start, int q)
@@ -69,10 +43,12 @@ static cap_status zones_init(zones *z, const cap_portfolio *p,
         day++;
     z->reference_day = day;
     z->week_start = (day - 2) * 86400;
-    cap_status st = add_zone(z, m->home_timezone, err);
+    z->set.from = z->week_start - 3 * 86400;
+    z->set.to = z->week_start + 10 * 86400;
+    cap_status st = cap_tz_set_add(&z->set, m->home_timezone, err);
     for (size_t i = 0; i < p->partner_count && !st; i++)
         for (size_t s = 0; s < p->partners[i].segment_count && !st; s++)
-            st = add_zone(z, p->partners[i].segments[s].timezone, err);
+            st = cap_tz_set_add(&z->set, p->partners[i].segments[s].timezone, err);
     return st;
 }
 
@@ -95,17 +71,21 @@ static cap_binding minimum_binding(const cap_model *m, const cap_role_staffing *
 }
 
 /* Rule and recommended FTE from the bounds already in r; `sized` is the
- * load-driven figure (ratio low bound, or TAM workload) and its binding.
- * On a tie the minimum is named: it holds whatever the load. */
+ * load-driven figure (ratio low bound, or TAM workload) and its binding;
+ * `above` is what may lift the recommendation over the rule (the planning
+ * ratio, or the SLA search) with its binding.  On a tie the minimum is
+ * named: it holds whatever the load. */
 static void settle(const cap_model *m, cap_role_staffing *r, double sized,
-                   cap_binding sized_binding, double planning)
+                   cap_binding sized_binding, double above,
+                   cap_binding above_binding)
 {
     double minimum = fmax(r->plan_minimum, r->coverage_floor);
+    r->warning_count = 0;
     r->fte_rule = fmax(sized, minimum);
     r->binding = sized > minimum ? sized_binding : minimum_binding(m, r);
-    r->fte_recommended = fmax(r->fte_rule, planning);
-    if (planning > r->fte_rule)
-        r->binding = sized_binding;
+    r->fte_recommended = fmax(r->fte_rule, above);
+    if (above > r->fte_rule + 1e-9)
+        r->binding = above_binding;
     r->binding_recommended = r->binding;
     r->fte = r->fte_recommended;
     if (r->fte_requested >= 0) {
@@ -275,7 +255,7 @@ static void size_csm(const quarter_view *v, const cap_partner *partner,
     }
     r->fte_requested = partner->csm.kind == CAP_ASK_FIXED ? partner->csm.value : -1;
     settle(m, r, r->fte_low, CAP_BIND_RATIO,
-           cap_step_up(m, customers / m->planning_ratio));
+           cap_step_up(m, customers / m->planning_ratio), CAP_BIND_RATIO);
 }
 
 static void size_tam(const cap_model *m, const cap_partner *partner,
@@ -290,7 +270,7 @@ static void size_tam(const cap_model *m, const cap_partner *partner,
     r->fte_low = r->fte_high = workload;
     r->plan_minimum = m->plan[r->tier].min_fte_single;
     r->fte_requested = partner->tam.kind == CAP_ASK_FIXED ? partner->tam.value : -1;
-    settle(m, r, workload, CAP_BIND_WORKLOAD, 0);
+    settle(m, r, workload, CAP_BIND_WORKLOAD, 0, CAP_BIND_WORKLOAD);
 }
 
 static void size_service_hours(const cap_model *m, const cap_partner *partner,
@@ -335,7 +315,7 @@ static void size_partner(const cap_model *m, const zones *z,
     cap_workload w = cap_workload_expected(m, partner->channel, has_csm, segs, v.count);
     memcpy(ps->hours_by_party, w.hours_by_party, sizeof ps->hours_by_party);
     ps->technical_hours_month = w.technical_hours;
-    double load[CAP_WEEK_HOURS];
+    double *load = ps->load;
     hourly_load(&v, load);
     cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM], *tam = &ps->role[CAP_ROLE_TAM];
     if ((csm->active = has_csm)) {
@@ -354,6 +334,73 @@ static void size_partner(const cap_model *m, const zones *z,
     free(segs);
 }
 
+/* ---- after the simulation ---- */
+
+double cap_staffing_roster(const cap_model *m, const cap_partner_staffing *ps,
+                           cap_role role, double fte,
+                           double present[CAP_WEEK_HOURS])
+{
+    double hours = fte * m->hours_per_fte_week * (1 - m->shrinkage);
+    return cap_roster(ps->role[role].required, ps->load, hours, present);
+}
+
+static void partner_cost(cap_partner_staffing *ps)
+{
+    ps->annual_cost = ps->service_hours_annual_cost;
+    for (int k = 0; k < CAP_ROLES; k++)
+        ps->annual_cost += ps->role[k].active ? ps->role[k].annual_cost : 0;
+}
+
+static void restaff(const cap_model *m, cap_partner_staffing *ps, cap_role role)
+{
+    cap_role_staffing *r = &ps->role[role];
+    r->gap_hours = cap_staffing_roster(m, ps, role, r->fte, r->present);
+    r->annual_cost = annual_cost(m, role, r);
+    partner_cost(ps);
+}
+
+void cap_staffing_set_technical_hours(const cap_model *m,
+                                      cap_partner_staffing *ps,
+                                      double hours_month)
+{
+    ps->technical_hours_month = hours_month;
+    ps->service_hours_month = ps->service_hours_annual_cost = 0;
+    size_service_hours(m, ps->partner, ps);
+    cap_role_staffing *tam = &ps->role[CAP_ROLE_TAM];
+    if (tam->active) {
+        size_tam(m, ps->partner, ps->customers, hours_month, tam);
+        restaff(m, ps, CAP_ROLE_TAM);
+    }
+    partner_cost(ps);
+}
+
+void cap_staffing_apply_sla(const cap_model *m, cap_partner_staffing *ps,
+                            cap_role role, double fte_sla)
+{
+    cap_role_staffing *r = &ps->role[role];
+    settle(m, r, r->fte_low,
+           role == CAP_ROLE_CSM ? CAP_BIND_RATIO : CAP_BIND_WORKLOAD, fte_sla,
+           CAP_BIND_SLA);
+    if (role == CAP_ROLE_CSM && r->binding_recommended == CAP_BIND_SLA &&
+        r->fte_recommended > r->fte_high + 1e-9)
+        warn(r, "load exceeds the 10-15 customers/FTE threshold (%.1f FTE "
+                "above %.1f); the vendor will require additional staff",
+             r->fte_recommended, r->fte_high);
+    restaff(m, ps, role);
+}
+
+void cap_staffing_total(cap_staffing *s)
+{
+    s->fte_total[CAP_ROLE_CSM] = s->fte_total[CAP_ROLE_TAM] = 0;
+    s->annual_cost_total = 0;
+    for (size_t i = 0; i < s->partner_count; i++) {
+        const cap_partner_staffing *ps = &s->partners[i];
+        for (int r = 0; r < CAP_ROLES; r++)
+            s->fte_total[r] += ps->role[r].active ? ps->role[r].fte : 0;
+        s->annual_cost_total += ps->annual_cost;
+    }
+}
+
 cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
                                int q, cap_error *err)
 {
@@ -364,20 +411,16 @@ cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
     s->quarter_start = quarter_start(p->start, q);
     zones z = {0};
     if (zones_init(&z, p, m, s->quarter_start, err) != CAP_OK) {
-        zones_free(&z);
+        cap_tz_set_free(&z.set);
         cap_staffing_free(s);
         return NULL;
     }
     s->reference_day = cap_civil_from_days(z.reference_day);
     s->partner_count = p->partner_count;
-    for (size_t i = 0; i < p->partner_count; i++) {
-        cap_partner_staffing *ps = &s->partners[i];
-        size_partner(m, &z, &p->partners[i], q, ps);
-        for (int r = 0; r < CAP_ROLES; r++)
-            s->fte_total[r] += ps->role[r].active ? ps->role[r].fte : 0;
-        s->annual_cost_total += ps->annual_cost;
-    }
-    zones_free(&z);
+    for (size_t i = 0; i < p->partner_count; i++)
+        size_partner(m, &z, &p->partners[i], q, &s->partners[i]);
+    cap_staffing_total(s);
+    cap_tz_set_free(&z.set);
     return s;
 }
 
@@ -385,6 +428,9 @@ void cap_staffing_free(cap_staffing *s)
 {
     if (!s)
         return;
+    for (size_t i = 0; i < s->partner_count; i++)
+        for (int r = 0; r < CAP_ROLES; r++)
+            free(s->partners[i].role[r].sla);
     free(s->partners);
     free(s);
 }

@@ -48,6 +48,8 @@ typedef struct {
     unsigned char required[CAP_WEEK_HOURS]; /* 1: inside the window */
     double present[CAP_WEEK_HOURS];         /* people on shift */
     double gap_hours;         /* window hours with nobody present */
+    /* simulated SLA figures at the staffed FTE; NULL with --no-sim.  Owned. */
+    struct cap_sla_role *sla;
 } cap_role_staffing;
 
 typedef struct {
@@ -57,7 +59,10 @@ typedef struct {
     cap_plan tier;                         /* highest plan, or override */
     cap_role_staffing role[CAP_ROLES];
     double hours_by_party[CAP_PARTIES];    /* expected, per month */
-    double technical_hours_month;          /* work reaching tech support */
+    double technical_hours_month;          /* work reaching tech support
+                                              (simulated when simulated) */
+    double load[CAP_WEEK_HOURS];           /* expected tickets per UTC hour
+                                              of the reference week */
     double service_hours_month;            /* billed: max(hours, retainer) */
     double service_hours_annual_cost;
     double annual_cost;                    /* active roles plus service hours */
@@ -81,5 +86,29 @@ cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
 void cap_staffing_free(cap_staffing *s);
 
 const char *cap_binding_name(cap_binding binding);
+
+/* ---- used by the simulation (sim.h) to feed its answers back ---- */
+
+/* Lays fte of role on the role's window by the partner's hourly load
+ * (SPEC section 4 "Staff"); returns the window hours left empty. */
+double cap_staffing_roster(const cap_model *m, const cap_partner_staffing *ps,
+                           cap_role role, double fte,
+                           double present[CAP_WEEK_HOURS]);
+
+/* Re-sizes the P-TAM rule and the service hours from technical hours per
+ * month (the simulated figure), with roster and costs. */
+void cap_staffing_set_technical_hours(const cap_model *m,
+                                      cap_partner_staffing *ps,
+                                      double hours_month);
+
+/* Takes the SLA search's answer fte_sla (>= the rule FTE): recommended =
+ * max(rule, fte_sla), binding `sla` when above the rule; flags a P-CSM
+ * team above the ratio's upper bound; re-lays the roster at the staffed
+ * FTE and recomputes costs.  Call cap_staffing_total() afterwards. */
+void cap_staffing_apply_sla(const cap_model *m, cap_partner_staffing *ps,
+                            cap_role role, double fte_sla);
+
+/* Recomputes the quarter's FTE and cost totals from its partners. */
+void cap_staffing_total(cap_staffing *s);
 
 #endif

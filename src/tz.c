@@ -208,3 +208,44 @@ int64_t cap_tz_to_utc(const cap_tz *tz, int64_t local_wall)
      * wall time with the old offset lands just as far past the jump. */
     return u_before;
 }
+
+int cap_tz_set_index(const cap_tz_set *set, const char *name)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (strcmp(cap_tz_name(set->tz[i]), name) == 0)
+            return (int)i;
+    return -1;
+}
+
+const cap_tz *cap_tz_set_find(const cap_tz_set *set, const char *name)
+{
+    int i = cap_tz_set_index(set, name);
+    return i < 0 ? NULL : set->tz[i];
+}
+
+cap_status cap_tz_set_add(cap_tz_set *set, const char *name, cap_error *err)
+{
+    if (cap_tz_set_index(set, name) >= 0)
+        return CAP_OK;
+    cap_tz *tz = cap_tz_new(name, set->from, set->to, err);
+    if (!tz)
+        return err->code;
+    cap_tz **grown = realloc(set->tz, (set->count + 1) * sizeof *grown);
+    if (!grown) {
+        cap_tz_free(tz);
+        return cap_error_set(err, CAP_ERR_INTERNAL, NULL, 0, NULL,
+                             "out of memory");
+    }
+    set->tz = grown;
+    set->tz[set->count++] = tz;
+    return CAP_OK;
+}
+
+void cap_tz_set_free(cap_tz_set *set)
+{
+    for (size_t i = 0; i < set->count; i++)
+        cap_tz_free(set->tz[i]);
+    free(set->tz);
+    set->tz = NULL;
+    set->count = 0;
+}

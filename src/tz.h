@@ -14,6 +14,7 @@
 #ifndef CAP_TZ_H
 #define CAP_TZ_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -42,5 +43,21 @@ int cap_tz_offset(const cap_tz *tz, int64_t utc);
  * DST jump maps forward (02:30 on a spring-forward day = 03:30); a repeated
  * one maps to its first occurrence. */
 int64_t cap_tz_to_utc(const cap_tz *tz, int64_t local_wall);
+
+/* Zones tabulated over one window [from, to), found by name.  Zero-init,
+ * set from and to, add zones, free with cap_tz_set_free(). */
+typedef struct {
+    cap_tz **tz;
+    size_t count;
+    int64_t from, to;
+} cap_tz_set;
+
+/* The zone called name, or NULL. */
+const cap_tz *cap_tz_set_find(const cap_tz_set *set, const char *name);
+/* Index of zone name in the set, or -1. */
+int cap_tz_set_index(const cap_tz_set *set, const char *name);
+/* Adds zone name unless present (same errors as cap_tz_new). */
+cap_status cap_tz_set_add(cap_tz_set *set, const char *name, cap_error *err);
+void cap_tz_set_free(cap_tz_set *set);
 
 #endif

@@ -1,0 +1,196 @@
+/* queue.c - a multi-server, non-preemptive priority queue on a roster. */
+#include "queue.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+static double hour_presence(const cap_shifts *s, int64_t hour)
+{
+    int64_t h = (s->first_hour + hour) % CAP_WEEK_HOURS;
+    return s->present[h];
+}
+
+int cap_shifts_at(const cap_shifts *s, double t)
+{
+    int64_t hour = (int64_t)floor(t / 60.0);
+    double p = hour_presence(s, hour), whole = floor(p);
+    return (int)whole + (t - (double)hour * 60.0 < (p - whole) * 60.0);
+}
+
+/* The first instant after t with more than `busy` people on shift, or
+ * INFINITY when no hour of the week has that many.  Within an hour the
+ * count only falls (the fraction is its first minutes), so only hour
+ * starts need looking at. */
+static double more_people_after(const cap_shifts *s, double t, int busy)
+{
+    int64_t hour = (int64_t)floor(t / 60.0);
+    for (int k = 1; k <= CAP_WEEK_HOURS; k++) {
+        double p = hour_presence(s, hour + k);
+        if (ceil(p - 1e-12) > busy)
+            return (double)(hour + k) * 60.0;
+    }
+    return INFINITY;
+}
+
+static double present_minutes(const cap_shifts *s, double from, double to)
+{
+    double total = 0;
+    for (int64_t hour = (int64_t)floor(from / 60.0); hour * 60.0 < to; hour++) {
+        double a = fmax(from, hour * 60.0), b = fmin(to, hour * 60.0 + 60.0);
+        double p = hour_presence(s, hour), whole = floor(p);
+        double extra = fmin(b, hour * 60.0 + (p - whole) * 60.0) - a;
+        total += whole * (b - a) + fmax(extra, 0.0);
+    }
+    return total;
+}
+
+/* ---- completion times: a binary min-heap ---- */
+
+typedef struct {
+    double *at;
+    int count;
+} heap;
+
+static void heap_push(heap *h, double t)
+{
+    int i = h->count++;
+    while (i > 0 && h->at[(i - 1) / 2] > t) {
+        h->at[i] = h->at[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->at[i] = t;
+}
+
+static void heap_pop(heap *h)
+{
+    double last = h->at[--h->count];
+    int i = 0;
+    for (;;) {
+        int c = 2 * i + 1;
+        if (c >= h->count)
+            break;
+        if (c + 1 < h->count && h->at[c + 1] < h->at[c])
+            c++;
+        if (h->at[c] >= last)
+            break;
+        h->at[i] = h->at[c];
+        i = c;
+    }
+    if (h->count > 0)
+        h->at[i] = last;
+}
+
+/* ---- waiting jobs: one FIFO per priority, linked through next[] ---- */
+
+typedef struct {
+    size_t head[CAP_PRIORITIES], tail[CAP_PRIORITIES];
+    size_t *next;
+    size_t count;
+} lines;
+
+#define NONE SIZE_MAX
+
+static void lines_push(lines *l, const cap_job *jobs, size_t i)
+{
+    int p = jobs[i].priority;
+    l->next[i] = NONE;
+    if (l->tail[p] == NONE)
+        l->head[p] = i;
+    else
+        l->next[l->tail[p]] = i;
+    l->tail[p] = i;
+    l->count++;
+}
+
+static size_t lines_pop(lines *l)
+{
+    for (int p = 0; p < CAP_PRIORITIES; p++) {
+        size_t i = l->head[p];
+        if (i == NONE)
+            continue;
+        l->head[p] = l->next[i];
+        if (l->head[p] == NONE)
+            l->tail[p] = NONE;
+        l->count--;
+        return i;
+    }
+    return NONE;
+}
+
+static int max_people(const cap_shifts *s)
+{
+    double most = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        most = fmax(most, s->present[h]);
+    return (int)ceil(most) + 1;
+}
+
+typedef struct {
+    const cap_job *jobs;
+    size_t n, arrived;
+    lines wait;
+    heap busy;
+    double from, to;
+} state;
+
+static void start_jobs(state *q, const cap_shifts *s, double t, double *start,
+                       cap_queue_stats *stats)
+{
+    while (q->wait.count > 0 && q->busy.count < cap_shifts_at(s, t)) {
+        size_t i = lines_pop(&q->wait);
+        double end = t + q->jobs[i].handle;
+        start[i] = t;
+        heap_push(&q->busy, end);
+        stats->busy_minutes += fmax(0.0, fmin(end, q->to) - fmax(t, q->from));
+    }
+}
+
+static double next_event(const state *q, const cap_shifts *s, double t)
+{
+    double next = q->arrived < q->n ? q->jobs[q->arrived].arrival : INFINITY;
+    if (q->busy.count > 0)
+        next = fmin(next, q->busy.at[0]);
+    if (q->wait.count > 0)
+        next = fmin(next, more_people_after(s, t, q->busy.count));
+    return next;
+}
+
+int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
+                    double from, double to, double *start,
+                    cap_queue_stats *stats)
+{
+    state q = {jobs, n, 0, {{0}, {0}, NULL, 0}, {NULL, 0}, from, to};
+    q.wait.next = malloc((n + 1) * sizeof *q.wait.next);
+    q.busy.at = malloc((size_t)max_people(s) * sizeof *q.busy.at);
+    if (!q.wait.next || !q.busy.at) {
+        free(q.wait.next);
+        free(q.busy.at);
+        return -1;
+    }
+    for (int p = 0; p < CAP_PRIORITIES; p++)
+        q.wait.head[p] = q.wait.tail[p] = NONE;
+    *stats = (cap_queue_stats){0, present_minutes(s, from, to), 0};
+    int backlog_seen = 0;
+    double t = 0;
+    for (size_t i = 0; i < n; i++)
+        start[i] = -1;
+    for (;;) {
+        while (q.busy.count > 0 && q.busy.at[0] <= t)
+            heap_pop(&q.busy);
+        while (q.arrived < n && jobs[q.arrived].arrival <= t)
+            lines_push(&q.wait, jobs, q.arrived++);
+        start_jobs(&q, s, t, start, stats);
+        double next = next_event(&q, s, t);
+        if (!backlog_seen && t <= to && next > to) {
+            stats->backlog = (int)q.wait.count;
+            backlog_seen = 1;
+        }
+        if (next == INFINITY)
+            break;
+        t = next;
+    }
+    free(q.wait.next);
+    free(q.busy.at);
+    return 0;
+}
