@@ -123,7 +123,7 @@ static int max_people(const cap_shifts *s)
     double most = 0;
     for (int h = 0; h < CAP_WEEK_HOURS; h++)
         most = fmax(most, s->present[h]);
-    return (int)ceil(most) + 1;
+    return (int)ceil(most - 1e-12);
 }
 
 typedef struct {
@@ -132,6 +132,11 @@ typedef struct {
     lines wait;
     heap busy;
     double from, to;
+    int most;                 /* the most people on shift in any hour */
+    /* the last answer of more_people_after: it holds for any later t
+     * before `more_at` while the busy count is the same */
+    double asked_at, more_at;
+    int asked_busy;
 } state;
 
 static void start_jobs(state *q, const cap_shifts *s, double t, double *start,
@@ -146,13 +151,26 @@ static void start_jobs(state *q, const cap_shifts *s, double t, double *start,
     }
 }
 
-static double next_event(const state *q, const cap_shifts *s, double t)
+static double more_people(state *q, const cap_shifts *s, double t)
+{
+    int busy = q->busy.count;
+    if (busy >= q->most)
+        return INFINITY;
+    if (busy != q->asked_busy || t < q->asked_at || t >= q->more_at) {
+        q->asked_busy = busy;
+        q->asked_at = t;
+        q->more_at = more_people_after(s, t, busy);
+    }
+    return q->more_at;
+}
+
+static double next_event(state *q, const cap_shifts *s, double t)
 {
     double next = q->arrived < q->n ? q->jobs[q->arrived].arrival : INFINITY;
     if (q->busy.count > 0)
         next = fmin(next, q->busy.at[0]);
     if (q->wait.count > 0)
-        next = fmin(next, more_people_after(s, t, q->busy.count));
+        next = fmin(next, more_people(q, s, t));
     return next;
 }
 
@@ -160,9 +178,10 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
                     double from, double to, double *start,
                     cap_queue_stats *stats)
 {
-    state q = {jobs, n, 0, {{0}, {0}, NULL, 0}, {NULL, 0}, from, to};
+    state q = {jobs, n, 0, {{0}, {0}, NULL, 0}, {NULL, 0}, from, to,
+               max_people(s), 0, 0, -1};
     q.wait.next = malloc((n + 1) * sizeof *q.wait.next);
-    q.busy.at = malloc((size_t)max_people(s) * sizeof *q.busy.at);
+    q.busy.at = malloc(((size_t)q.most + 1) * sizeof *q.busy.at);
     if (!q.wait.next || !q.busy.at) {
         free(q.wait.next);
         free(q.busy.at);

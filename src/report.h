@@ -21,13 +21,17 @@ typedef struct {
     int deterministic;          /* fixed document creation date */
 } cap_run_info;
 
-/* Writes the results as one JSON document (keys of SPEC section 7).
- * Numbers are formatted independently of the locale. */
+/* Writes the results as one JSON document (keys of SPEC section 7 and
+ * reports/README.md).  Each role's "sla" is null unless role.sla is set.
+ * Numbers are formatted independently of the locale; simulated figures
+ * are rounded to six decimals. */
 cap_status cap_report_json(FILE *out, const cap_staffing *s,
                            const cap_portfolio *p, const cap_model *m,
                            const cap_run_info *info, cap_error *err);
 
-/* Writes a readable summary table. */
+/* Writes a readable summary table.  Under each partner, every role with
+ * simulated figures (role.sla) gets a line of attainment per severity and
+ * utilization, '!' marking a missed goal or the utilization cap. */
 cap_status cap_report_text(FILE *out, const cap_staffing *s,
                            const cap_portfolio *p, const cap_model *m,
                            cap_error *err);

@@ -1,5 +1,6 @@
 /* report_text.c - the terminal summary. */
 #include "report.h"
+#include "sim.h"
 
 static void role_cell(const cap_role_staffing *r, char *out, size_t cap)
 {
@@ -20,14 +21,71 @@ static void print_warnings(FILE *out, const cap_staffing *s)
         }
 }
 
+/* The replications behind the first simulated role; 0 for a rules-only
+ * run (cap_report_text has no cap_run_info, so the staffing tells). */
+static int replications_of(const cap_staffing *s)
+{
+    for (size_t i = 0; i < s->partner_count; i++)
+        for (int r = 0; r < CAP_ROLES; r++)
+            if (s->partners[i].role[r].active && s->partners[i].role[r].sla)
+                return s->partners[i].role[r].sla->replications;
+    return 0;
+}
+
+/* "  P-CSM sla  S1 97.2%  S2 89.0%!  ...  util 48%": attainment per
+ * severity, '!' where a goal or the utilization cap is missed.  Returns
+ * nonzero when something was marked. */
+static int print_sla(FILE *out, const cap_role_staffing *rs, cap_role r,
+                     const cap_model *m)
+{
+    const cap_sla_role *sla = rs->sla;
+    int missed = 0;
+    fprintf(out, "  %-5s sla", cap_role_label(r));
+    for (int v = 0; v < CAP_SEVERITIES; v++) {
+        const cap_sla_severity *sv = &sla->severity[v];
+        int miss = sv->attainment.mean < sv->goal;
+        fprintf(out, "  S%d %5.1f%%%s", v + 1, 100 * sv->attainment.mean,
+                miss ? "!" : " ");
+        missed |= miss;
+    }
+    int over = sla->utilization.mean > m->utilization_cap;
+    fprintf(out, "  util %3.0f%%%s\n", 100 * sla->utilization.mean,
+            over ? "!" : "");
+    return missed || over;
+}
+
+/* The SLA lines of every simulated role; returns nonzero on any miss. */
+static int print_partner_sla(FILE *out, const cap_partner_staffing *ps,
+                             const cap_model *m)
+{
+    int missed = 0;
+    for (int r = 0; r < CAP_ROLES; r++)
+        if (ps->role[r].active && ps->role[r].sla)
+            missed |= print_sla(out, &ps->role[r], (cap_role)r, m);
+    return missed;
+}
+
+static void print_heading(FILE *out, const cap_staffing *s,
+                          const cap_portfolio *p)
+{
+    char quarter[24], mode[48];
+    int replications = replications_of(s);
+    cap_quarter_label(s->quarter_start, quarter);
+    if (replications > 0)
+        snprintf(mode, sizeof mode, "simulated, %d replications",
+                 replications);
+    else
+        snprintf(mode, sizeof mode, "rules only");
+    fprintf(out, "%s: %zu partners, quarter %s (%s)\n\n", p->name,
+            s->partner_count, quarter, mode);
+}
+
 cap_status cap_report_text(FILE *out, const cap_staffing *s,
                            const cap_portfolio *p, const cap_model *m,
                            cap_error *err)
 {
-    char quarter[24];
-    cap_quarter_label(s->quarter_start, quarter);
-    fprintf(out, "%s: %zu partners, quarter %s (rules only)\n\n", p->name,
-            s->partner_count, quarter);
+    int missed = 0;
+    print_heading(out, s, p);
     fprintf(out, "%-20s %-11s %-16s %9s %4s  %-20s %-20s %14s\n", "partner",
             "channel", "tier", "customers", "loc", "P-CSM FTE", "P-TAM FTE",
             "annual cost");
@@ -40,7 +98,11 @@ cap_status cap_report_text(FILE *out, const cap_staffing *s,
                 ps->partner->id, cap_channel_name(ps->partner->channel),
                 cap_plan_name(ps->tier), ps->customers,
                 ps->role[CAP_ROLE_CSM].localized ? "yes" : "no", csm, tam, ps->annual_cost);
+        missed |= print_partner_sla(out, ps, m);
     }
+    if (missed)
+        fprintf(out, "! below the attainment goal or above the utilization "
+                "cap\n");
     fprintf(out, "\ntotal: %.1f P-CSM FTE, %.1f P-TAM FTE, %s %.0f a year\n",
             s->fte_total[CAP_ROLE_CSM], s->fte_total[CAP_ROLE_TAM], m->currency,
             s->annual_cost_total);

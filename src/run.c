@@ -1,12 +1,15 @@
 /* run.c - the pipeline behind main(). */
 #include "run.h"
 
+#include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "model.h"
 #include "outdir.h"
 #include "portfolio.h"
 #include "report.h"
+#include "sim.h"
 #include "staffing.h"
 #include "workbook.h"
 
@@ -44,12 +47,39 @@ static cap_portfolio *load_inputs(const cap_options *o, const cap_model *m,
     return p;
 }
 
+/* A bar on stderr, redrawn in place; only when stderr is a terminal. */
+static void progress_bar(void *ctx, long done, long total)
+{
+    (void)ctx;
+    int width = 40, filled = total > 0 ? (int)(width * done / total) : width;
+    fprintf(stderr, "\rsimulating [%.*s%*s] %ld/%ld partners", filled,
+            "========================================", width - filled, "",
+            done, total);
+    if (done >= total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static cap_sim_options sim_options(const cap_options *o, const cap_model *m)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    cap_sim_options so = {o->seed_set ? o->seed : m->seed,
+                          o->replications ? o->replications : m->replications,
+                          o->threads ? o->threads : (int)(cores > 0 ? cores : 1),
+                          NULL, NULL};
+    if (isatty(fileno(stderr)))
+        so.progress = progress_bar;
+    return so;
+}
+
 static cap_status report(const cap_options *o, FILE *out, const cap_staffing *s,
                          const cap_portfolio *p, const cap_model *m,
                          cap_error *err)
 {
-    cap_run_info info = {CAP_VERSION, m->source,
-                         o->seed_set ? o->seed : m->seed, 0, 0, o->deterministic};
+    cap_sim_options so = sim_options(o, m);
+    cap_run_info info = {CAP_VERSION, m->source, so.seed,
+                         o->no_sim ? 0 : so.replications, !o->no_sim,
+                         o->deterministic};
     char path[1024];
     cap_status st = cap_outdir_prepare(o->out_dir, err);
     if (!st)
@@ -70,7 +100,13 @@ cap_status cap_run(const cap_options *o, FILE *out, cap_error *err)
         return err->code;
     cap_portfolio *p = load_inputs(o, m, err);
     cap_staffing *s = p ? cap_staffing_run(p, m, 0, err) : NULL;
-    cap_status st = s ? report(o, out, s, p, m, err) : err->code;
+    cap_status st = s ? CAP_OK : err->code;
+    if (s && !o->no_sim) {
+        cap_sim_options so = sim_options(o, m);
+        st = cap_simulate(s, p, m, &so, err);
+    }
+    if (st == CAP_OK)
+        st = report(o, out, s, p, m, err);
     cap_staffing_free(s);
     cap_portfolio_free(p);
     cap_model_free(m);

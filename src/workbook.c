@@ -26,11 +26,13 @@
 
 #include <xlsxwriter.h>
 
+#include "sim.h"
+
 /* 2000-01-01T00:00:00Z: the creation date of reproducible files. */
 #define FIXED_CREATED ((time_t)946684800)
 
 /* The number format of a column. */
-typedef enum { K_TEXT, K_INT, K_ONE, K_MONEY, K_KINDS } kind;
+typedef enum { K_TEXT, K_INT, K_ONE, K_TWO, K_PCT, K_MONEY, K_KINDS } kind;
 
 typedef struct {
     const char *title;
@@ -192,6 +194,8 @@ static void make_formats(book *b, const cap_model *m)
     b->fmt[K_TEXT] = NULL;
     b->fmt[K_INT] = new_format(b, "0");
     b->fmt[K_ONE] = new_format(b, "0.0");
+    b->fmt[K_TWO] = new_format(b, "0.00");
+    b->fmt[K_PCT] = new_format(b, "0.0%");
     b->fmt[K_MONEY] = new_format(b, money);
     b->header = new_format(b, NULL);
     b->gap = new_format(b, NULL);
@@ -442,26 +446,36 @@ static lxw_row_t coverage_rows(book *b, lxw_worksheet *ws, lxw_row_t row,
     return row;
 }
 
-/* Red rows where Gap = 1 (the rule is relative to the first data row). */
-static void highlight_gaps(book *b, lxw_worksheet *ws, lxw_row_t last_row)
+/* Colours data rows 1..last_row red where rule holds.  The rule is written
+ * for the first data row, and its column reference must be absolute
+ * ("=$G2=1"): a relative one would move along with each cell of the row. */
+static void highlight_rows(book *b, lxw_worksheet *ws, lxw_row_t last_row,
+                           lxw_col_t ncols, char *rule)
 {
-    char col[LXW_MAX_COL_NAME_LENGTH], rule[32];
     lxw_conditional_format cf;
     if (b->code != CAP_OK || last_row < 1)
         return;
-    lxw_col_to_name(col, C_GAP, 1);
-    snprintf(rule, sizeof rule, "=%s2=1", col);
     memset(&cf, 0, sizeof cf);
     cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
-    cf.value_string = rule;
+    cf.value_string = rule; /* libxlsxwriter copies it */
     cf.format = b->gap;
     check_sheet(b, worksheet_conditional_format_range(ws, 1, 0, last_row,
-                                                      C_COLS - 1, &cf),
-                ws->name, "gap highlighting");
+                                                      ncols - 1, &cf),
+                ws->name, "row highlighting");
 }
 
-/* The note on "Hour (UTC)": which week the hours belong to. */
-static void hour_note(book *b, lxw_worksheet *ws, const cap_staffing *s)
+/* "=$G2=1" or "=$T2=\"No\"": column col of the first data row equals
+ * value (a formula fragment). */
+static void equals_rule(char *out, size_t n, lxw_col_t col, const char *value)
+{
+    char name[LXW_MAX_COL_NAME_LENGTH];
+    lxw_col_to_name(name, col, 1); /* 1: absolute, "$G" */
+    snprintf(out, n, "=%s2=%s", name, value);
+}
+
+/* The note on an "Hour (UTC)" header: which week the hours belong to. */
+static void hour_note(book *b, lxw_worksheet *ws, lxw_col_t col,
+                      const cap_staffing *s)
 {
     char day[16], note[256];
     date_text(s->reference_day, day, sizeof day);
@@ -469,23 +483,246 @@ static void hour_note(book *b, lxw_worksheet *ws, const cap_staffing *s)
              "starts Monday 00:00 UTC of the reference week (the week of %s, "
              "the quarter's first Wednesday).", day);
     if (b->code == CAP_OK)
-        check_cell(b, worksheet_write_comment(ws, 0, C_HOUR, note), ws, 0,
-                   C_HOUR);
+        check_cell(b, worksheet_write_comment(ws, 0, col, note), ws, 0, col);
 }
 
 static void sheet_coverage(book *b, const cap_staffing *s)
 {
     lxw_worksheet *ws = add_sheet(b, "Coverage", coverage_columns, C_COLS);
     lxw_row_t row = 1;
+    char rule[32];
     if (!ws)
         return;
-    hour_note(b, ws, s);
+    hour_note(b, ws, C_HOUR, s);
     for (size_t i = 0; i < s->partner_count && b->code == CAP_OK; i++)
         for (int r = 0; r < CAP_ROLES; r++)
             if (s->partners[i].role[r].active)
                 row = coverage_rows(b, ws, row, &s->partners[i], (cap_role)r);
     finish_table(b, ws, row - 1, C_COLS);
-    highlight_gaps(b, ws, row - 1);
+    equals_rule(rule, sizeof rule, C_GAP, "1");
+    highlight_rows(b, ws, row - 1, C_COLS, rule);
+}
+
+/* ---- Simulation ------------------------------------------------------- */
+
+enum { M_PARTNER, M_ROLE, M_TIER, M_FTE, M_SEVERITY, M_TARGET, M_GOAL,
+       M_TICKETS, M_ATTAINMENT, M_CI_LOW, M_CI_HIGH, M_P50, M_P90, M_P99,
+       M_UTILIZATION, M_UTIL_HALF, M_BACKLOG, M_GAP, M_ERLANG, M_MEETS,
+       M_COLS };
+
+static const column simulation_columns[M_COLS] = {
+    [M_PARTNER] = {"Partner", 16, K_TEXT},
+    [M_ROLE] = {"Role", 8, K_TEXT},
+    [M_TIER] = {"Tier", 17, K_TEXT},
+    [M_FTE] = {"Staffed FTE", 12, K_ONE},
+    [M_SEVERITY] = {"Severity", 9, K_TEXT},
+    [M_TARGET] = {"Target (min)", 12, K_ONE},
+    [M_GOAL] = {"Goal", 8, K_PCT},
+    [M_TICKETS] = {"Tickets", 10, K_ONE},
+    [M_ATTAINMENT] = {"Attainment", 11, K_PCT},
+    [M_CI_LOW] = {"CI low", 9, K_PCT},
+    [M_CI_HIGH] = {"CI high", 9, K_PCT},
+    [M_P50] = {"p50 (min)", 10, K_ONE},
+    [M_P90] = {"p90 (min)", 10, K_ONE},
+    [M_P99] = {"p99 (min)", 10, K_ONE},
+    [M_UTILIZATION] = {"Utilization", 11, K_PCT},
+    [M_UTIL_HALF] = {"Utilization CI +/-", 18, K_PCT},
+    [M_BACKLOG] = {"Backlog at end", 15, K_ONE},
+    [M_GAP] = {"Gap h/week", 11, K_ONE},
+    [M_ERLANG] = {"Erlang C attainment", 20, K_PCT},
+    [M_MEETS] = {"Meets goal", 11, K_TEXT},
+};
+
+/* A share's confidence bound: a share cannot leave [0, 1]. */
+static double clamp01(double x)
+{
+    return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/* Nonzero when some role of s carries simulated figures. */
+static int any_simulated(const cap_staffing *s)
+{
+    for (size_t i = 0; i < s->partner_count; i++)
+        for (int r = 0; r < CAP_ROLES; r++)
+            if (s->partners[i].role[r].active && s->partners[i].role[r].sla)
+                return 1;
+    return 0;
+}
+
+/* The cells of one severity, from Severity to Erlang C and Meets goal. */
+static void severity_cells(book *b, lxw_worksheet *ws, lxw_row_t row,
+                           const cap_sla_severity *v, int severity)
+{
+    lxw_format *one = b->fmt[K_ONE], *pct = b->fmt[K_PCT];
+    char name[8];
+    snprintf(name, sizeof name, "S%d", severity + 1);
+    put_text(b, ws, row, M_SEVERITY, name, NULL);
+    put_num(b, ws, row, M_TARGET, v->target_minutes, one);
+    put_num(b, ws, row, M_GOAL, v->goal, pct);
+    put_num(b, ws, row, M_TICKETS, v->tickets.mean, one);
+    put_num(b, ws, row, M_ATTAINMENT, v->attainment.mean, pct);
+    put_num(b, ws, row, M_CI_LOW,
+            clamp01(v->attainment.mean - v->attainment.half), pct);
+    put_num(b, ws, row, M_CI_HIGH,
+            clamp01(v->attainment.mean + v->attainment.half), pct);
+    put_num(b, ws, row, M_P50, v->p50.mean, one);
+    put_num(b, ws, row, M_P90, v->p90.mean, one);
+    put_num(b, ws, row, M_P99, v->p99.mean, one);
+    if (v->erlang_attainment < 0) /* no hour with servers > offered load */
+        put_text(b, ws, row, M_ERLANG, "unstable", NULL);
+    else
+        put_num(b, ws, row, M_ERLANG, v->erlang_attainment, pct);
+    put_text(b, ws, row, M_MEETS,
+             v->attainment.mean >= v->goal ? "Yes" : "No", NULL);
+}
+
+/* One row per severity of one team; returns the next free row.  The
+ * team-wide figures (utilization, backlog, gaps) repeat on every row so
+ * that each row reads on its own after filtering. */
+static lxw_row_t simulation_rows(book *b, lxw_worksheet *ws, lxw_row_t row,
+                                 const cap_partner_staffing *ps, cap_role r)
+{
+    const cap_sla_role *sla = ps->role[r].sla;
+    lxw_format *one = b->fmt[K_ONE], *pct = b->fmt[K_PCT];
+    for (int v = 0; v < CAP_SEVERITIES && b->code == CAP_OK; v++, row++) {
+        put_text(b, ws, row, M_PARTNER, ps->partner->id, NULL);
+        put_text(b, ws, row, M_ROLE, cap_role_label(r), NULL);
+        put_text(b, ws, row, M_TIER, cap_plan_name(sla->tier), NULL);
+        put_num(b, ws, row, M_FTE, sla->fte, one);
+        severity_cells(b, ws, row, &sla->severity[v], v);
+        put_num(b, ws, row, M_UTILIZATION, sla->utilization.mean, pct);
+        put_num(b, ws, row, M_UTIL_HALF, sla->utilization.half, pct);
+        put_num(b, ws, row, M_BACKLOG, sla->backlog.mean, one);
+        put_num(b, ws, row, M_GAP, sla->gap_hours, one);
+    }
+    return row;
+}
+
+/* The note on "Tickets": what the means and intervals are taken over. */
+static void replications_note(book *b, lxw_worksheet *ws,
+                              const cap_staffing *s)
+{
+    char note[256];
+    int replications = 0;
+    for (size_t i = 0; i < s->partner_count && !replications; i++)
+        for (int r = 0; r < CAP_ROLES && !replications; r++)
+            if (s->partners[i].role[r].sla)
+                replications = s->partners[i].role[r].sla->replications;
+    snprintf(note, sizeof note, "Figures are means over %d replications of "
+             "the quarter; CI low and CI high bound the 95%% confidence "
+             "interval of the attainment.", replications);
+    if (b->code == CAP_OK)
+        check_cell(b, worksheet_write_comment(ws, 0, M_TICKETS, note), ws, 0,
+                   M_TICKETS);
+}
+
+static void sheet_simulation(book *b, const cap_staffing *s)
+{
+    lxw_worksheet *ws = add_sheet(b, "Simulation", simulation_columns,
+                                  M_COLS);
+    lxw_row_t row = 1;
+    char rule[32];
+    if (!ws)
+        return;
+    replications_note(b, ws, s);
+    for (size_t i = 0; i < s->partner_count && b->code == CAP_OK; i++)
+        for (int r = 0; r < CAP_ROLES; r++)
+            if (s->partners[i].role[r].active && s->partners[i].role[r].sla)
+                row = simulation_rows(b, ws, row, &s->partners[i],
+                                      (cap_role)r);
+    finish_table(b, ws, row - 1, M_COLS);
+    equals_rule(rule, sizeof rule, M_MEETS, "\"No\"");
+    highlight_rows(b, ws, row - 1, M_COLS, rule);
+}
+
+/* ---- Erlang C --------------------------------------------------------- */
+
+enum { E_PARTNER, E_ROLE, E_DAY, E_HOUR, E_ARRIVALS, E_HANDLE, E_SERVERS,
+       E_LOAD, E_WAIT_PROBABILITY, E_MEAN_WAIT, E_OCCUPANCY, E_STATUS,
+       E_COLS };
+
+static const column erlang_columns[E_COLS] = {
+    [E_PARTNER] = {"Partner", 16, K_TEXT},
+    [E_ROLE] = {"Role", 8, K_TEXT},
+    [E_DAY] = {"Day", 6, K_TEXT},
+    [E_HOUR] = {"Hour (UTC)", 11, K_TEXT},
+    [E_ARRIVALS] = {"Arrivals/h", 11, K_TWO},
+    [E_HANDLE] = {"Handle (min)", 13, K_ONE},
+    [E_SERVERS] = {"Servers", 9, K_ONE},
+    [E_LOAD] = {"Offered load (Erlangs)", 22, K_TWO},
+    [E_WAIT_PROBABILITY] = {"P(wait)", 16, K_PCT},
+    [E_MEAN_WAIT] = {"Mean wait (min)", 16, K_ONE},
+    [E_OCCUPANCY] = {"Occupancy", 11, K_PCT},
+    [E_STATUS] = {"Status", 16, K_TEXT},
+};
+
+#define UNSTABLE_TEXT "servers <= load"
+
+/* A number, or text where the formula has none: an unstable queue, or an
+ * occupancy with nobody present (CAP_ERLANG_UNSTABLE or infinite). */
+static void put_num_or(book *b, lxw_worksheet *ws, lxw_row_t row,
+                       lxw_col_t col, int ok, double x, lxw_format *f)
+{
+    if (ok && isfinite(x) && x >= 0)
+        put_num(b, ws, row, col, x, f);
+    else
+        put_text(b, ws, row, col, UNSTABLE_TEXT, NULL);
+}
+
+static void erlang_row(book *b, lxw_worksheet *ws, lxw_row_t row,
+                       const cap_erlang_hour *eh, int hour)
+{
+    static const char *const days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri",
+                                        "Sat", "Sun"};
+    const cap_erlang *e = &eh->erlang;
+    char clock[8];
+    snprintf(clock, sizeof clock, "%02d:00", hour % 24);
+    put_text(b, ws, row, E_DAY, days[hour / 24], NULL);
+    put_text(b, ws, row, E_HOUR, clock, NULL);
+    put_num(b, ws, row, E_ARRIVALS, eh->arrivals_per_hour, b->fmt[K_TWO]);
+    put_num(b, ws, row, E_HANDLE, eh->handle_minutes, b->fmt[K_ONE]);
+    put_num(b, ws, row, E_SERVERS, eh->servers, b->fmt[K_ONE]);
+    put_num(b, ws, row, E_LOAD, e->offered_load, b->fmt[K_TWO]);
+    put_num_or(b, ws, row, E_WAIT_PROBABILITY, e->stable,
+               e->wait_probability, b->fmt[K_PCT]);
+    put_num_or(b, ws, row, E_MEAN_WAIT, e->stable, e->mean_wait,
+               b->fmt[K_ONE]);
+    put_num_or(b, ws, row, E_OCCUPANCY, 1, e->occupancy, b->fmt[K_PCT]);
+    put_text(b, ws, row, E_STATUS, e->stable ? "stable" : UNSTABLE_TEXT,
+             NULL);
+}
+
+/* The hours of one team, less those with neither work nor staff. */
+static lxw_row_t erlang_rows(book *b, lxw_worksheet *ws, lxw_row_t row,
+                             const cap_partner_staffing *ps, cap_role r)
+{
+    const cap_sla_role *sla = ps->role[r].sla;
+    for (int h = 0; h < CAP_WEEK_HOURS && b->code == CAP_OK; h++) {
+        const cap_erlang_hour *eh = &sla->hour[h];
+        if (eh->arrivals_per_hour == 0 && eh->servers == 0)
+            continue;
+        put_text(b, ws, row, E_PARTNER, ps->partner->id, NULL);
+        put_text(b, ws, row, E_ROLE, cap_role_label(r), NULL);
+        erlang_row(b, ws, row++, eh, h);
+    }
+    return row;
+}
+
+static void sheet_erlang(book *b, const cap_staffing *s)
+{
+    lxw_worksheet *ws = add_sheet(b, "Erlang C", erlang_columns, E_COLS);
+    lxw_row_t row = 1;
+    char rule[40];
+    if (!ws)
+        return;
+    hour_note(b, ws, E_HOUR, s);
+    for (size_t i = 0; i < s->partner_count && b->code == CAP_OK; i++)
+        for (int r = 0; r < CAP_ROLES; r++)
+            if (s->partners[i].role[r].active && s->partners[i].role[r].sla)
+                row = erlang_rows(b, ws, row, &s->partners[i], (cap_role)r);
+    finish_table(b, ws, row - 1, E_COLS);
+    equals_rule(rule, sizeof rule, E_STATUS, "\"" UNSTABLE_TEXT "\"");
+    highlight_rows(b, ws, row - 1, E_COLS, rule);
 }
 
 /* ---- Responsibilities ------------------------------------------------- */
@@ -699,6 +936,10 @@ cap_status cap_workbook_staffing(const char *path, const cap_staffing *s,
     set_properties(&b, p, m, info);
     sheet_summary(&b, s);
     sheet_coverage(&b, s);
+    if (any_simulated(s)) { /* a rules-only run has nothing to show */
+        sheet_simulation(&b, s);
+        sheet_erlang(&b, s);
+    }
     sheet_responsibilities(&b, s);
     sheet_assumptions(&b, s, p, m, info);
     return commit(&b, tmp, path, err);

@@ -17,7 +17,9 @@
 
 /* Writes path (e.g. "reports/staffing.xlsx") with the sheets Summary,
  * Coverage, Responsibilities and Assumptions for staffing s of portfolio p
- * under model m. */
+ * under model m.  When some role carries simulated figures (role.sla),
+ * the sheets Simulation and Erlang C follow Coverage; a rules-only run has
+ * neither.  info may be NULL (no version, seed 0, not simulated). */
 cap_status cap_workbook_staffing(const char *path, const cap_staffing *s,
                                  const cap_portfolio *p, const cap_model *m,
                                  const cap_run_info *info, cap_error *err);
