@@ -299,22 +299,26 @@ static unsigned short business_clock(world *w, int z)
     return (unsigned short)(z + 1);
 }
 
-/* Minutes from arrival to start on a job's clock; business clocks count
- * whole open minutes plus the open parts of the first and last minute. */
-static double response_minutes(const world *w, const cap_job *j, double start)
+double cap_first_response_minutes(const cap_clock *c, double arrival,
+                                  double start)
 {
     if (start < 0)
         return INFINITY;
-    if (j->clock == WALL_CLOCK)
-        return start - j->arrival;
-    const cap_clock *c = w->clock[j->clock - 1];
-    double fa = floor(j->arrival), fs = floor(start);
+    if (!c)
+        return start - arrival;
+    double fa = floor(arrival), fs = floor(start);
     double minutes = (double)cap_clock_business_minutes(c, (int64_t)fa, (int64_t)fs);
     if (cap_clock_is_open(c, (int64_t)fs))
         minutes += start - fs;
     if (cap_clock_is_open(c, (int64_t)fa))
-        minutes -= j->arrival - fa;
+        minutes -= arrival - fa;
     return fmax(minutes, 0.0);
+}
+
+static double response_minutes(const world *w, const cap_job *j, double start)
+{
+    const cap_clock *c = j->clock == WALL_CLOCK ? NULL : w->clock[j->clock - 1];
+    return cap_first_response_minutes(c, j->arrival, start);
 }
 
 /* ---- one partner ---- */

@@ -17,6 +17,7 @@
 #ifndef CAP_SIM_H
 #define CAP_SIM_H
 
+#include "calendar.h"
 #include "erlang.h"
 #include "model.h"
 #include "portfolio.h"
@@ -104,6 +105,13 @@ typedef struct {
 
 cap_status cap_queue_simulate(const cap_queue_spec *q, const cap_sim_options *o,
                               cap_queue_result *out, cap_error *err);
+
+/* First response of a ticket that arrived at minute `arrival` and was
+ * started at `start` (minutes since the clock's start; start < 0: never,
+ * INFINITY): business minutes on clock c, or wall-clock minutes when c is
+ * NULL (24x7 plans).  Fractions of a minute count when the minute is open. */
+double cap_first_response_minutes(const cap_clock *c, double arrival,
+                                  double start);
 
 /* Mean and 95% half-width of x[0..n). */
 cap_estimate cap_estimate_of(const double *x, size_t n);
