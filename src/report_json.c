@@ -50,14 +50,15 @@ static json_t *ci_json(cap_estimate e, double floor, double ceiling)
 static json_t *severity_json(const cap_sla_severity *v)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "attainment", sim_real(v->attainment.mean));
-    json_object_set_new(o, "ci95", ci_json(v->attainment, 0, 1));
+    int none = v->attainment.mean < 0; /* no tickets of this severity */
+    json_object_set_new(o, "attainment", none ? json_null() : sim_real(v->attainment.mean));
+    json_object_set_new(o, "ci95", none ? json_null() : ci_json(v->attainment, 0, 1));
     json_object_set_new(o, "goal", sim_real(v->goal));
     json_object_set_new(o, "target_minutes", sim_real(v->target_minutes));
-    json_object_set_new(o, "tickets", sim_real(v->tickets.mean));
-    json_object_set_new(o, "p50", sim_real(v->p50.mean));
-    json_object_set_new(o, "p90", sim_real(v->p90.mean));
-    json_object_set_new(o, "p99", sim_real(v->p99.mean));
+    json_object_set_new(o, "tickets", sim_real(fmax(v->tickets.mean, 0)));
+    json_object_set_new(o, "p50", none ? json_null() : sim_real(v->p50.mean));
+    json_object_set_new(o, "p90", none ? json_null() : sim_real(v->p90.mean));
+    json_object_set_new(o, "p99", none ? json_null() : sim_real(v->p99.mean));
     /* < 0: no hour of the week had more servers than offered load */
     json_object_set_new(o, "erlang_c", v->erlang_attainment < 0
                                            ? json_null()
@@ -127,6 +128,24 @@ static json_t *hours_json(const cap_partner_staffing *ps)
     return o;
 }
 
+/* Dedicated P-TAM vs. service hours; null when neither is contracted. */
+static json_t *tam_options_json(const cap_tam_options *t)
+{
+    if (!t->compared)
+        return json_null();
+    json_t *o = json_object(), *d = json_object(), *sh = json_object();
+    json_object_set_new(d, "fte", json_real(t->dedicated_fte));
+    json_object_set_new(d, "annual_cost", json_real(t->dedicated_annual_cost));
+    json_object_set_new(d, "meets_sla", json_boolean(t->dedicated_meets_sla));
+    json_object_set_new(sh, "hours_per_month", json_real(t->service_hours_month));
+    json_object_set_new(sh, "annual_cost", json_real(t->service_annual_cost));
+    json_object_set_new(sh, "meets_sla", json_boolean(t->service_meets_sla));
+    json_object_set_new(o, "dedicated_tam", d);
+    json_object_set_new(o, "service_hours", sh);
+    json_object_set_new(o, "choice", json_string(cap_tam_choice_name(t->choice)));
+    return o;
+}
+
 static json_t *partner_json(const cap_partner_staffing *ps)
 {
     const cap_partner *partner = ps->partner;
@@ -144,6 +163,7 @@ static json_t *partner_json(const cap_partner_staffing *ps)
     json_object_set_new(sh, "hours_per_month", json_real(ps->service_hours_month));
     json_object_set_new(sh, "annual_cost", json_real(ps->service_hours_annual_cost));
     json_object_set_new(o, "service_hours", sh);
+    json_object_set_new(o, "tam_options", tam_options_json(&ps->tam_options));
     json_t *cost = json_object();
     json_object_set_new(cost, "annual_total", json_real(ps->annual_cost));
     json_object_set_new(o, "cost", cost);

@@ -43,9 +43,12 @@ static int print_sla(FILE *out, const cap_role_staffing *rs, cap_role r,
     fprintf(out, "  %-5s sla", cap_role_label(r));
     for (int v = 0; v < CAP_SEVERITIES; v++) {
         const cap_sla_severity *sv = &sla->severity[v];
-        int miss = sv->attainment.mean < sv->goal;
-        fprintf(out, "  S%d %5.1f%%%s", v + 1, 100 * sv->attainment.mean,
-                miss ? "!" : " ");
+        int miss = sv->attainment.mean >= 0 && sv->attainment.mean < sv->goal;
+        if (sv->attainment.mean < 0) /* no tickets of this severity */
+            fprintf(out, "  S%d    n/a ", v + 1);
+        else
+            fprintf(out, "  S%d %5.1f%%%s", v + 1, 100 * sv->attainment.mean,
+                    miss ? "!" : " ");
         missed |= miss;
     }
     int over = sla->utilization.mean > m->utilization_cap;
@@ -63,6 +66,21 @@ static int print_partner_sla(FILE *out, const cap_partner_staffing *ps,
         if (ps->role[r].active && ps->role[r].sla)
             missed |= print_sla(out, &ps->role[r], (cap_role)r, m);
     return missed;
+}
+
+/* "  P-TAM 1.5 FTE 285000 | service hours 22.0 h/month 59400 -> service hours" */
+static void print_tam_options(FILE *out, const cap_tam_options *t)
+{
+    static const char *const choice[] = {"neither meets the SLA",
+                                         "dedicated P-TAM", "service hours"};
+    if (!t->compared)
+        return;
+    fprintf(out, "  tam options: dedicated %.1f FTE %.0f%s | service hours "
+                 "%.1f h/month %.0f%s -> %s\n",
+            t->dedicated_fte, t->dedicated_annual_cost,
+            t->dedicated_meets_sla ? "" : " (misses SLA)", t->service_hours_month,
+            t->service_annual_cost, t->service_meets_sla ? "" : " (misses SLA)",
+            choice[t->choice]);
 }
 
 static void print_heading(FILE *out, const cap_staffing *s,
@@ -99,6 +117,7 @@ cap_status cap_report_text(FILE *out, const cap_staffing *s,
                 cap_plan_name(ps->tier), ps->customers,
                 ps->role[CAP_ROLE_CSM].localized ? "yes" : "no", csm, tam, ps->annual_cost);
         missed |= print_partner_sla(out, ps, m);
+        print_tam_options(out, &ps->tam_options);
     }
     if (missed)
         fprintf(out, "! below the attainment goal or above the utilization "

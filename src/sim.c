@@ -664,12 +664,14 @@ static void size_role(partner_run *pr, cap_partner_staffing *ps, cap_role role)
         fte += m->fte_step;
     }
     cap_staffing_apply_sla(m, ps, role, fte);
-    if (!found->meets)
+    int met = found->meets;
+    if (!met)
         snprintf(r->warnings[r->warning_count < CAP_WARNINGS_MAX ? r->warning_count++
                                                                  : CAP_WARNINGS_MAX - 1],
                  sizeof r->warnings[0], "SLA goals not met even at %.1f FTE", fte);
     if (fabs(r->fte - fte) > 1e-9)
         evaluate(pr, role, r->fte, found);
+    found->met_at_recommended = met;
     erlang_hours(pr, role, found);
     work_hours(pr, role, found);
     r->sla = found;
@@ -692,6 +694,7 @@ static void simulate_partner(world *w, cap_staffing *s, size_t i)
         if (ps->role[r].active)
             size_role(&pr, ps, (cap_role)r);
     }
+    cap_staffing_compare_tam(w->m, ps);
     partner_free(&pr);
 }
 

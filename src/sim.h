@@ -59,7 +59,11 @@ typedef struct cap_sla_role {
     double gap_hours;          /* window hours per week with nobody present */
     double work_hours_month;   /* simulated work reaching the team, per month
                                   (tickets and no-SLA tasks) */
-    int meets;                 /* every goal and the utilization cap met */
+    int meets;                 /* every goal and the utilization cap met at
+                                  fte: each attainment mean >= its goal,
+                                  utilization mean <= the cap (1e-12 slack) */
+    int met_at_recommended;    /* the same at the recommended FTE: 0 only
+                                  when the search gave up */
     int unstable_hours;        /* loaded hours with servers <= offered load */
     cap_erlang_hour hour[CAP_WEEK_HOURS];
 } cap_sla_role;

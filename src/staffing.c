@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "coverage.h"
+#include "sim.h"
 #include "workload.h"
 
 const char *cap_binding_name(cap_binding b)
@@ -331,7 +332,53 @@ static void size_partner(const cap_model *m, const zones *z,
     size_service_hours(m, partner, ps);
     ps->annual_cost = ps->service_hours_annual_cost + csm->annual_cost +
                       tam->annual_cost; /* inactive roles cost 0 */
+    cap_staffing_compare_tam(m, ps);
     free(segs);
+}
+
+/* ---- dedicated P-TAM or service hours ---- */
+
+const char *cap_tam_choice_name(cap_tam_choice choice)
+{
+    static const char *const names[] = {"none", "dedicated_tam", "service_hours"};
+    return names[choice];
+}
+
+static int sla_met(const cap_role_staffing *r)
+{
+    return !r->sla || r->sla->met_at_recommended;
+}
+
+void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps)
+{
+    const cap_partner *partner = ps->partner;
+    cap_tam_options *o = &ps->tam_options;
+    memset(o, 0, sizeof *o);
+    o->compared = partner->tam.kind != CAP_ASK_NONE ||
+                  partner->service_hours.kind != CAP_ASK_NONE;
+    if (!o->compared)
+        return;
+    cap_role_staffing tam = ps->role[CAP_ROLE_TAM];
+    if (!tam.active) {
+        cap_partner scratch = *partner;
+        scratch.tam.kind = CAP_ASK_AUTO;
+        size_tam(m, &scratch, ps->customers, ps->technical_hours_month, &tam);
+        tam.sla = NULL;
+    }
+    o->dedicated_fte = tam.fte = tam.fte_recommended;
+    o->dedicated_annual_cost = annual_cost(m, CAP_ROLE_TAM, &tam);
+    o->dedicated_meets_sla = sla_met(&tam);
+    o->service_hours_month = ps->service_hours_month > 0
+        ? ps->service_hours_month
+        : fmax(ps->technical_hours_month, m->retainer_hours_per_month);
+    o->service_annual_cost =
+        round_cents(o->service_hours_month * 12 * m->service_hour_rate);
+    o->service_meets_sla = !m->plan[partner->tam_tier].around_the_clock;
+    if (o->dedicated_meets_sla)
+        o->choice = CAP_TAM_CHOICE_DEDICATED;
+    if (o->service_meets_sla &&
+        (!o->dedicated_meets_sla || o->service_annual_cost < o->dedicated_annual_cost))
+        o->choice = CAP_TAM_CHOICE_SERVICE_HOURS;
 }
 
 /* ---- after the simulation ---- */

@@ -52,6 +52,24 @@ typedef struct {
     struct cap_sla_role *sla;
 } cap_role_staffing;
 
+/* Dedicated P-TAM or service hours for a partner's technical work: the
+ * cheaper of the options that meet the P-TAM tier's SLA (SPEC section 2). */
+typedef enum { CAP_TAM_CHOICE_NONE, CAP_TAM_CHOICE_DEDICATED,
+               CAP_TAM_CHOICE_SERVICE_HOURS } cap_tam_choice;
+
+typedef struct {
+    int compared;                  /* the partner contracts either add-on */
+    double dedicated_fte;          /* the recommended P-TAM FTE */
+    double dedicated_annual_cost;
+    int dedicated_meets_sla;       /* 0 only when the SLA search failed */
+    double service_hours_month;    /* billed: max(hours, retainer) */
+    double service_annual_cost;
+    /* Service hours are worked by the vendor's pooled support in the home
+     * business window: they meet a business-hours tier, never 24x7. */
+    int service_meets_sla;
+    cap_tam_choice choice;
+} cap_tam_options;
+
 typedef struct {
     const cap_partner *partner;            /* borrowed */
     int customers;                         /* this quarter, all plans */
@@ -65,6 +83,7 @@ typedef struct {
                                               of the reference week */
     double service_hours_month;            /* billed: max(hours, retainer) */
     double service_hours_annual_cost;
+    cap_tam_options tam_options;
     double annual_cost;                    /* active roles plus service hours */
 } cap_partner_staffing;
 
@@ -107,6 +126,12 @@ void cap_staffing_set_technical_hours(const cap_model *m,
  * FTE and recomputes costs.  Call cap_staffing_total() afterwards. */
 void cap_staffing_apply_sla(const cap_model *m, cap_partner_staffing *ps,
                             cap_role role, double fte_sla);
+
+/* Compares a dedicated P-TAM with service hours for ps (after sizing, and
+ * again after the simulation). */
+void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps);
+
+const char *cap_tam_choice_name(cap_tam_choice choice); /* "dedicated_tam" ... */
 
 /* Recomputes the quarter's FTE and cost totals from its partners. */
 void cap_staffing_total(cap_staffing *s);

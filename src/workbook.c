@@ -559,7 +559,12 @@ static void severity_cells(book *b, lxw_worksheet *ws, lxw_row_t row,
     put_text(b, ws, row, M_SEVERITY, name, NULL);
     put_num(b, ws, row, M_TARGET, v->target_minutes, one);
     put_num(b, ws, row, M_GOAL, v->goal, pct);
-    put_num(b, ws, row, M_TICKETS, v->tickets.mean, one);
+    put_num(b, ws, row, M_TICKETS, fmax(v->tickets.mean, 0), one);
+    if (v->attainment.mean < 0) { /* no tickets of this severity */
+        put_text(b, ws, row, M_ATTAINMENT, "no tickets", NULL);
+        put_text(b, ws, row, M_MEETS, "n/a", NULL);
+        return;
+    }
     put_num(b, ws, row, M_ATTAINMENT, v->attainment.mean, pct);
     put_num(b, ws, row, M_CI_LOW,
             clamp01(v->attainment.mean - v->attainment.half), pct);
@@ -568,8 +573,8 @@ static void severity_cells(book *b, lxw_worksheet *ws, lxw_row_t row,
     put_num(b, ws, row, M_P50, v->p50.mean, one);
     put_num(b, ws, row, M_P90, v->p90.mean, one);
     put_num(b, ws, row, M_P99, v->p99.mean, one);
-    if (v->erlang_attainment < 0) /* no hour with servers > offered load */
-        put_text(b, ws, row, M_ERLANG, "unstable", NULL);
+    if (v->erlang_attainment < 0) /* no loaded hour with servers > load */
+        put_text(b, ws, row, M_ERLANG, "no stable hour", NULL);
     else
         put_num(b, ws, row, M_ERLANG, v->erlang_attainment, pct);
     put_text(b, ws, row, M_MEETS,
@@ -729,7 +734,8 @@ static void sheet_erlang(book *b, const cap_staffing *s)
 
 enum { R_PARTNER, R_CHANNEL, R_CUSTOMERS, R_CUSTOMER_H, R_PARTNER_H,
        R_CSM_H, R_SUPPORT_H, R_TOTAL_H, R_TECHNICAL_H, R_SERVICE_H,
-       R_SERVICE_COST, R_COLS };
+       R_SERVICE_COST, R_TAM_FTE, R_TAM_COST, R_OPTION_H, R_OPTION_COST,
+       R_OPTION_MEETS, R_CHOICE, R_COLS };
 
 /* The party columns follow cap_party order. */
 _Static_assert(R_PARTNER_H - R_CUSTOMER_H == CAP_PARTY_PARTNER &&
@@ -749,7 +755,28 @@ static const column responsibility_columns[R_COLS] = {
     [R_TECHNICAL_H] = {"Technical h/month", 18, K_ONE},
     [R_SERVICE_H] = {"Service hours billed/month", 26, K_ONE},
     [R_SERVICE_COST] = {"Service hours annual cost", 25, K_MONEY},
+    [R_TAM_FTE] = {"Option: dedicated P-TAM FTE", 27, K_ONE},
+    [R_TAM_COST] = {"Option: P-TAM annual cost", 25, K_MONEY},
+    [R_OPTION_H] = {"Option: service h/month", 23, K_ONE},
+    [R_OPTION_COST] = {"Option: service hours annual cost", 32, K_MONEY},
+    [R_OPTION_MEETS] = {"Service hours meet SLA", 22, K_TEXT},
+    [R_CHOICE] = {"Cheaper option meeting SLA", 26, K_TEXT},
 };
+
+/* Dedicated P-TAM vs. service hours, only for partners with either. */
+static void tam_option_cells(book *b, lxw_worksheet *ws, lxw_row_t row,
+                             const cap_tam_options *t)
+{
+    static const char *const choice[] = {"-", "dedicated P-TAM", "service hours"};
+    if (!t->compared)
+        return;
+    put_num(b, ws, row, R_TAM_FTE, t->dedicated_fte, b->fmt[K_ONE]);
+    put_num(b, ws, row, R_TAM_COST, t->dedicated_annual_cost, b->fmt[K_MONEY]);
+    put_num(b, ws, row, R_OPTION_H, t->service_hours_month, b->fmt[K_ONE]);
+    put_num(b, ws, row, R_OPTION_COST, t->service_annual_cost, b->fmt[K_MONEY]);
+    put_text(b, ws, row, R_OPTION_MEETS, t->service_meets_sla ? "yes" : "no", NULL);
+    put_text(b, ws, row, R_CHOICE, choice[t->choice], NULL);
+}
 
 static void responsibility_row(book *b, lxw_worksheet *ws, lxw_row_t row,
                                const cap_partner_staffing *ps)
@@ -769,6 +796,7 @@ static void responsibility_row(book *b, lxw_worksheet *ws, lxw_row_t row,
     put_num(b, ws, row, R_SERVICE_H, ps->service_hours_month, one);
     put_num(b, ws, row, R_SERVICE_COST, ps->service_hours_annual_cost,
             b->fmt[K_MONEY]);
+    tam_option_cells(b, ws, row, &ps->tam_options);
 }
 
 static void sheet_responsibilities(book *b, const cap_staffing *s)

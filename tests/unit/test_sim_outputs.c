@@ -7,7 +7,7 @@
  *
  * The figures are chosen so that every clamp and special case shows:
  * S4's interval would pass 100%, the P-TAM's S1 misses its goal and has
- * no stable hour (Erlang C "unstable", JSON null), and the P-TAM roster
+ * no stable hour (Erlang C "no stable hour", JSON null), and the P-TAM roster
  * has an hour with work but nobody present.
  */
 #include <jansson.h>
@@ -385,7 +385,7 @@ static void check_simulation_sheet(const table *t)
     CHECK_STR(cell(t, 1, "Meets goal"), "Yes");
     CHECK_STR(cell(t, 5, "Role"), "P-TAM");
     CHECK_STR(cell(t, 5, "Tier"), "mission_critical");
-    CHECK_STR(cell(t, 5, "Erlang C attainment"), "unstable");
+    CHECK_STR(cell(t, 5, "Erlang C attainment"), "no stable hour");
     CHECK_STR(cell(t, 5, "Meets goal"), "No");
 }
 
