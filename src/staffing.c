@@ -430,9 +430,9 @@ void cap_staffing_apply_sla(const cap_model *m, cap_partner_staffing *ps,
            CAP_BIND_SLA);
     if (role == CAP_ROLE_CSM && r->binding_recommended == CAP_BIND_SLA &&
         r->fte_recommended > r->fte_high + 1e-9)
-        warn(r, "load exceeds the 10-15 customers/FTE threshold (%.1f FTE "
-                "above %.1f); the vendor will require additional staff",
-             r->fte_recommended, r->fte_high);
+        warn(r, "load exceeds the 10-15 customers/FTE threshold; the vendor "
+                "will require additional staff (%.1f FTE recommended, n/10 "
+                "gives %.1f)", r->fte_recommended, r->fte_high);
     restaff(m, ps, role);
 }
 

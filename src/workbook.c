@@ -554,7 +554,7 @@ static void severity_cells(book *b, lxw_worksheet *ws, lxw_row_t row,
                            const cap_sla_severity *v, int severity)
 {
     lxw_format *one = b->fmt[K_ONE], *pct = b->fmt[K_PCT];
-    char name[8];
+    char name[16];
     snprintf(name, sizeof name, "S%d", severity + 1);
     put_text(b, ws, row, M_SEVERITY, name, NULL);
     put_num(b, ws, row, M_TARGET, v->target_minutes, one);
