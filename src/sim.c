@@ -460,8 +460,9 @@ static void generate_rep(void *ctx, size_t rep)
                                   TASK_SHAPE],
                          w->tl.hours, emit_task, &e);
     for (int r = 0; r < CAP_ROLES; r++)
-        qsort(pr->reps[rep].q[r].job, pr->reps[rep].q[r].n, sizeof(cap_job),
-              by_arrival);
+        if (pr->reps[rep].q[r].n > 0) /* qsort(NULL, 0) is undefined */
+            qsort(pr->reps[rep].q[r].job, pr->reps[rep].q[r].n, sizeof(cap_job),
+                  by_arrival);
     gsl_rng_free(e.rng);
 }
 
