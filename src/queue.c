@@ -5,17 +5,19 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-static double hour_presence(const cap_shifts *s, int64_t hour)
+/* Hours are whole numbers held in doubles, so absurd times (a handle
+ * time of 1e300 minutes) stay defined instead of overflowing an int64. */
+static double hour_presence(const cap_shifts *s, double hour)
 {
-    int64_t h = (s->first_hour + hour) % CAP_WEEK_HOURS;
-    return s->present[h];
+    double h = fmod(s->first_hour + hour, CAP_WEEK_HOURS);
+    return s->present[(int)(h < 0 ? h + CAP_WEEK_HOURS : h)];
 }
 
 int cap_shifts_at(const cap_shifts *s, double t)
 {
-    int64_t hour = (int64_t)floor(t / 60.0);
+    double hour = floor(t / 60.0);
     double p = hour_presence(s, hour), whole = floor(p);
-    return (int)whole + (t - (double)hour * 60.0 < (p - whole) * 60.0);
+    return (int)whole + (t - hour * 60.0 < (p - whole) * 60.0);
 }
 
 /* The first instant after t with more than `busy` people on shift, or
@@ -24,11 +26,12 @@ int cap_shifts_at(const cap_shifts *s, double t)
  * starts need looking at. */
 static double more_people_after(const cap_shifts *s, double t, int busy)
 {
-    int64_t hour = (int64_t)floor(t / 60.0);
+    double hour = floor(t / 60.0);
     for (int k = 1; k <= CAP_WEEK_HOURS; k++) {
         double p = hour_presence(s, hour + k);
+        double at = (hour + k) * 60.0;
         if (ceil(p - 1e-12) > busy)
-            return (double)(hour + k) * 60.0;
+            return at > t ? at : INFINITY; /* no later hour is representable */
     }
     return INFINITY;
 }
@@ -36,7 +39,7 @@ static double more_people_after(const cap_shifts *s, double t, int busy)
 static double present_minutes(const cap_shifts *s, double from, double to)
 {
     double total = 0;
-    for (int64_t hour = (int64_t)floor(from / 60.0); hour * 60.0 < to; hour++) {
+    for (double hour = floor(from / 60.0); hour * 60.0 < to; hour++) {
         double a = fmax(from, hour * 60.0), b = fmin(to, hour * 60.0 + 60.0);
         double p = hour_presence(s, hour), whole = floor(p);
         double extra = fmin(b, hour * 60.0 + (p - whole) * 60.0) - a;
