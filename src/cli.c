@@ -8,9 +8,14 @@
 const char *cap_cli_usage(void)
 {
     return "usage: capplan [options] PORTFOLIO.ini [CUSTOMERS.csv]\n"
+           "       capplan queue --arrivals-per-hour L --handle-minutes H\n"
+           "                     --servers C --target-minutes T [options]\n"
            "\n"
            "Sizes the P-CSM and P-TAM teams of a partner portfolio and writes\n"
            "reports/staffing.xlsx.\n"
+           "\n"
+           "capplan queue checks one stationary queue: Erlang C beside the\n"
+           "simulation, for quick what-ifs (see capplan queue --help).\n"
            "\n"
            "options:\n"
            "  -o DIR          write workbooks to DIR (default: reports)\n"

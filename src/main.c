@@ -1,24 +1,34 @@
-/* main.c - capplan: parse the command line, run, map errors to exit codes. */
+/* main.c - capplan: pick the command, run it, map errors to exit codes. */
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
+#include "queuecmd.h"
 #include "run.h"
+
+/* capplan [options] PORTFOLIO.ini [CUSTOMERS.csv] */
+static cap_status portfolio_command(int argc, char **argv, cap_error *err)
+{
+    cap_options o;
+    cap_status st = cap_cli_parse(argc, argv, &o, err);
+    if (st == CAP_OK && o.help)
+        fputs(cap_cli_usage(), stdout);
+    else if (st == CAP_OK && o.version)
+        printf("capplan %s\n", CAP_VERSION);
+    else if (st == CAP_OK)
+        st = cap_run(&o, stdout, err);
+    return st;
+}
 
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
-    cap_options o;
     cap_error err;
     cap_error_clear(&err);
-    cap_status st = cap_cli_parse(argc, argv, &o, &err);
-    if (st == CAP_OK && o.help) {
-        fputs(cap_cli_usage(), stdout);
-    } else if (st == CAP_OK && o.version) {
-        printf("capplan %s\n", CAP_VERSION);
-    } else if (st == CAP_OK) {
-        st = cap_run(&o, stdout, &err);
-    }
+    cap_status st = argc > 1 && strcmp(argv[1], "queue") == 0
+                        ? cap_queue_command(argc - 1, argv + 1, stdout, &err)
+                        : portfolio_command(argc, argv, &err);
     if (st == CAP_OK && fclose(stdout) != 0) {
         cap_error_set(&err, CAP_ERR_OUTPUT, "stdout", 0, NULL, "write failed");
         st = CAP_ERR_OUTPUT;

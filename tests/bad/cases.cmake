@@ -75,3 +75,40 @@ cap_bad_case(usage_no_portfolio   2)
 cap_bad_case(usage_too_many_args  2 good.ini extra.csv more.csv)
 cap_bad_case(usage_bad_number     2 -r zero good.ini)
 cap_bad_case(usage_missing_value  2 good.ini -o)
+
+# ---- capplan queue (exit 2) ----
+# "queue" must be capplan's first argument, but expect_failure.sh puts
+# "-o OUT" first unless the arguments hold a -o of their own.  capplan queue
+# writes no file and takes no -o, so these cases run through a wrapper that
+# drops that leading "-o OUT" pair and runs $CAPPLAN with the rest; the case
+# checks stay the same (exit status, exact stderr, empty stdout, nothing
+# written in this folder).
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/queue_case/capplan_queue_case.sh
+  "#!/bin/sh\n"
+  "# Drops the \"-o OUT\" expect_failure.sh adds, then runs capplan.\n"
+  "if [ \"$1\" = -o ]; then shift 2; fi\n"
+  "exec \"$CAPPLAN\" \"$@\"\n")
+file(COPY ${CMAKE_CURRENT_BINARY_DIR}/queue_case/capplan_queue_case.sh
+  DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
+  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
+                   GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+
+function(cap_bad_queue_case name code)
+  add_test(NAME bad_${name}
+    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
+            ${CMAKE_CURRENT_BINARY_DIR}/capplan_queue_case.sh
+            ${code} ${CAP_BAD_DIR}/expected/${name}.txt queue ${ARGN})
+  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
+    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
+endfunction()
+
+cap_bad_queue_case(queue_missing_servers 2 --arrivals-per-hour 3
+                   --handle-minutes 30 --target-minutes 10)
+cap_bad_queue_case(queue_servers_zero    2 --arrivals-per-hour 3
+                   --handle-minutes 30 --servers 0 --target-minutes 10)
+cap_bad_queue_case(queue_bad_handle      2 --arrivals-per-hour 3
+                   --handle-minutes abc --servers 2 --target-minutes 10)
+cap_bad_queue_case(queue_unknown_option  2 --arrivals-per-hour 3
+                   --frobnicate --servers 2)
+# its own -o: capplan queue has no output folder
+cap_bad_queue_case(queue_output_option   2 --servers 2 -o out)
