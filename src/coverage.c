@@ -83,9 +83,8 @@ static int circular_distance(int a, int b)
  * person-hours than window hours: lowest load first and, among equal
  * loads, the hour farthest from the empty hours already chosen, so gaps
  * spread over the week instead of bunching at its end (a whole empty
- * Friday would break every SLA that a scattered hour keeps).  Returns the
- * number of required hours. */
-static int empty_order(const unsigned char required[CAP_WEEK_HOURS],
+ * Friday would break every SLA that a scattered hour keeps). */
+static void empty_order(const unsigned char required[CAP_WEEK_HOURS],
                        const double load[CAP_WEEK_HOURS],
                        int order[CAP_WEEK_HOURS])
 {
@@ -110,19 +109,21 @@ static int empty_order(const unsigned char required[CAP_WEEK_HOURS],
             distance[h] = d < distance[h] ? d : distance[h];
         }
     }
-    return count;
 }
 
 double cap_roster(const unsigned char required[CAP_WEEK_HOURS],
                   const double load[CAP_WEEK_HOURS], double person_hours,
                   double present[CAP_WEEK_HOURS])
 {
-    int order[CAP_WEEK_HOURS];
-    int count = empty_order(required, load, order);
+    int order[CAP_WEEK_HOURS], count = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+        present[h] = required[h] ? 1 : 0;
+        count += required[h] != 0;
+    }
     int whole = (int)floor(person_hours + 1e-9);
     int filled = whole < count ? whole : count;
-    for (int h = 0; h < CAP_WEEK_HOURS; h++)
-        present[h] = required[h] ? 1 : 0;
+    if (filled < count) /* only then does anyone have to be left out */
+        empty_order(required, load, order);
     for (int k = 0; k < count - filled; k++)
         present[order[k]] = 0;
     person_hours -= filled;
