@@ -10,10 +10,10 @@
 #include <unistd.h>
 
 #include "model.h"
+#include "jsonnum.h"
 #include "sim.h"
 
 #define HOURS_PER_WEEK 168.0
-#define SIM_SCALE 1e6 /* simulated figures in JSON: six decimals */
 
 const char *cap_queue_usage(void)
 {
@@ -252,25 +252,14 @@ static void print_text(FILE *out, const cap_queue_spec *q,
                      "(a = %g Erlangs)\n", a->offered_load);
 }
 
-/* ---- JSON (numbers as in report_json.c: jansson prints them without
- * the locale, simulated ones rounded to six decimals) ---- */
-
-static json_t *sim_real(double x)
-{
-    if (!isfinite(x))
-        return json_null();
-    return json_real(round(x * SIM_SCALE) / SIM_SCALE + 0.0);
-}
+/* ---- JSON (simulated numbers through jsonnum.h) ---- */
 
 /* {"mean", "ci95": [lo, hi]} with the interval kept in [floor, ceiling]. */
 static json_t *estimate_json(cap_estimate e, double floor, double ceiling)
 {
-    json_t *ci = json_array();
-    json_array_append_new(ci, sim_real(fmax(floor, fmin(ceiling, e.mean - e.half))));
-    json_array_append_new(ci, sim_real(fmax(floor, fmin(ceiling, e.mean + e.half))));
     json_t *o = json_object();
-    json_object_set_new(o, "mean", sim_real(e.mean));
-    json_object_set_new(o, "ci95", ci);
+    json_object_set_new(o, "mean", cap_json_simulated(e.mean));
+    json_object_set_new(o, "ci95", cap_json_interval(e, floor, ceiling));
     return o;
 }
 
@@ -294,7 +283,7 @@ static json_t *erlang_json(const cap_erlang *a)
 static json_t *simulated_json(const cap_queue_result *r)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "tickets", sim_real(r->tickets.mean));
+    json_object_set_new(o, "tickets", cap_json_simulated(r->tickets.mean));
     json_object_set_new(o, "wait_probability", estimate_json(r->wait_probability, 0, 1));
     json_object_set_new(o, "service_level", estimate_json(r->service_level, 0, 1));
     json_object_set_new(o, "mean_wait", estimate_json(r->mean_wait, 0, INFINITY));

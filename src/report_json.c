@@ -2,17 +2,14 @@
  *
  * jansson prints reals with "%.17g" (here capped at 12 significant digits)
  * and swaps the locale's decimal point for '.', so the text does not
- * depend on LC_NUMERIC.  Simulated figures are rounded to six decimals
- * first: the last digits of a mean over replications are noise, and a
- * fixed rounding keeps the document byte-identical run to run.
+ * depend on LC_NUMERIC.  Simulated figures go through jsonnum.h.
  */
 #include <jansson.h>
 #include <math.h>
 
 #include "report.h"
+#include "jsonnum.h"
 #include "sim.h"
-
-#define SIM_SCALE 1e6 /* six decimals */
 
 void cap_quarter_label(cap_date d, char out[24])
 {
@@ -27,59 +24,39 @@ static json_t *warnings_json(const cap_role_staffing *r)
     return list;
 }
 
-/* A simulated figure rounded to six decimals; null for a value JSON
- * cannot hold.  "+ 0.0" turns a rounded -0 into 0. */
-static json_t *sim_real(double x)
-{
-    if (!isfinite(x))
-        return json_null();
-    return json_real(round(x * SIM_SCALE) / SIM_SCALE + 0.0);
-}
-
-/* [lo, hi] = mean -/+ half, kept inside [floor, ceiling]. */
-static json_t *ci_json(cap_estimate e, double floor, double ceiling)
-{
-    double lo = fmax(floor, fmin(ceiling, e.mean - e.half));
-    double hi = fmax(floor, fmin(ceiling, e.mean + e.half));
-    json_t *a = json_array();
-    json_array_append_new(a, sim_real(lo));
-    json_array_append_new(a, sim_real(hi));
-    return a;
-}
-
 static json_t *severity_json(const cap_sla_severity *v)
 {
     json_t *o = json_object();
     int none = v->attainment.mean < 0; /* no tickets of this severity */
-    json_object_set_new(o, "attainment", none ? json_null() : sim_real(v->attainment.mean));
-    json_object_set_new(o, "ci95", none ? json_null() : ci_json(v->attainment, 0, 1));
-    json_object_set_new(o, "goal", sim_real(v->goal));
-    json_object_set_new(o, "target_minutes", sim_real(v->target_minutes));
-    json_object_set_new(o, "tickets", sim_real(fmax(v->tickets.mean, 0)));
-    json_object_set_new(o, "p50", none ? json_null() : sim_real(v->p50.mean));
-    json_object_set_new(o, "p90", none ? json_null() : sim_real(v->p90.mean));
-    json_object_set_new(o, "p99", none ? json_null() : sim_real(v->p99.mean));
+    json_object_set_new(o, "attainment", none ? json_null() : cap_json_simulated(v->attainment.mean));
+    json_object_set_new(o, "ci95", none ? json_null() : cap_json_interval(v->attainment, 0, 1));
+    json_object_set_new(o, "goal", cap_json_simulated(v->goal));
+    json_object_set_new(o, "target_minutes", cap_json_simulated(v->target_minutes));
+    json_object_set_new(o, "tickets", cap_json_simulated(fmax(v->tickets.mean, 0)));
+    json_object_set_new(o, "p50", none ? json_null() : cap_json_simulated(v->p50.mean));
+    json_object_set_new(o, "p90", none ? json_null() : cap_json_simulated(v->p90.mean));
+    json_object_set_new(o, "p99", none ? json_null() : cap_json_simulated(v->p99.mean));
     /* < 0: no hour of the week had more servers than offered load */
     json_object_set_new(o, "erlang_c", v->erlang_attainment < 0
                                            ? json_null()
-                                           : sim_real(v->erlang_attainment));
+                                           : cap_json_simulated(v->erlang_attainment));
     return o;
 }
 
 static json_t *sla_json(const cap_sla_role *sla)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "fte", sim_real(sla->fte));
+    json_object_set_new(o, "fte", cap_json_simulated(sla->fte));
     json_object_set_new(o, "tier", json_string(cap_plan_name(sla->tier)));
     json_object_set_new(o, "replications", json_integer(sla->replications));
-    json_object_set_new(o, "utilization", sim_real(sla->utilization.mean));
+    json_object_set_new(o, "utilization", cap_json_simulated(sla->utilization.mean));
     /* low end only: should busy / present ever pass 1, the interval must
      * still contain its mean */
     json_object_set_new(o, "utilization_ci95",
-                        ci_json(sla->utilization, 0, INFINITY));
-    json_object_set_new(o, "backlog", sim_real(sla->backlog.mean));
-    json_object_set_new(o, "gap_hours", sim_real(sla->gap_hours));
-    json_object_set_new(o, "work_hours_month", sim_real(sla->work_hours_month));
+                        cap_json_interval(sla->utilization, 0, INFINITY));
+    json_object_set_new(o, "backlog", cap_json_simulated(sla->backlog.mean));
+    json_object_set_new(o, "gap_hours", cap_json_simulated(sla->gap_hours));
+    json_object_set_new(o, "work_hours_month", cap_json_simulated(sla->work_hours_month));
     json_object_set_new(o, "meets", json_boolean(sla->meets));
     json_object_set_new(o, "unstable_hours", json_integer(sla->unstable_hours));
     for (int v = 0; v < CAP_SEVERITIES; v++)

@@ -5,20 +5,45 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+/* Runs `capplan ARGS` (ARGS is a shell fragment) in the source folder and
+ * returns its stdout (caller frees; NULL if it could not start) and its
+ * exit status in *status. */
+static inline char *run_capplan_capture(const char *args, int *status)
+{
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s", CAP_SOURCE_DIR,
+             CAPPLAN_EXE, args);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    size_t n = 0, cap = 4096, got;
+    char *text = malloc(cap);
+    while (text && (got = fread(text + n, 1, cap - n - 1, p)) > 0) {
+        n += got;
+        if (n + 1 == cap)
+            text = realloc(text, cap *= 2);
+    }
+    int rc = pclose(p);
+    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    if (text)
+        text[n] = '\0';
+    return text;
+}
 
 /* Runs `capplan ARGS` (ARGS is a shell fragment) and parses stdout as
  * JSON; NULL when capplan failed or printed no JSON.  Caller decrefs. */
 static inline json_t *run_capplan_json(const char *args)
 {
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' --json %s", CAP_SOURCE_DIR,
-             CAPPLAN_EXE, args);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    json_error_t jerr;
-    json_t *doc = json_loadf(p, 0, &jerr);
-    int status = pclose(p);
+    char full[4096];
+    snprintf(full, sizeof full, "--json %s", args);
+    int status = -1;
+    char *text = run_capplan_capture(full, &status);
+    json_error_t jerr = {0};
+    json_t *doc = text ? json_loads(text, 0, &jerr) : NULL;
+    free(text);
     if (status != 0 || !doc) {
         fprintf(stderr, "capplan %s: exit %d, json: %s\n", args, status,
                 doc ? "ok" : jerr.text);

@@ -13,29 +13,15 @@
 #include <sys/wait.h>
 
 #include "check.h"
+#include "run_capplan.h"
 
 /* Runs `capplan queue ARGS` (a shell fragment) in the source folder; returns
  * its stdout (caller frees) and its exit status in *status. */
 static char *run_queue(const char *args, int *status)
 {
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' queue %s", CAP_SOURCE_DIR,
-             CAPPLAN_EXE, args);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    size_t n = 0, cap = 4096;
-    char *text = malloc(cap);
-    for (size_t got; text && (got = fread(text + n, 1, cap - n - 1, p)) > 0;) {
-        n += got;
-        if (cap - n - 1 == 0)
-            text = realloc(text, cap *= 2);
-    }
-    int rc = pclose(p);
-    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    if (text)
-        text[n] = '\0';
-    return text;
+    char full[4096];
+    snprintf(full, sizeof full, "queue %s", args);
+    return run_capplan_capture(full, status);
 }
 
 /* `capplan queue --json ARGS`, parsed; NULL (and a failed check) unless

@@ -44,28 +44,18 @@ static const char *model_with(const char *name, const char *key, const char *lin
     return path;
 }
 
+/* stdout of `capplan --json ARGS`, or NULL unless it exits 0. */
 static char *capture(const char *args)
 {
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' --json %s", CAP_SOURCE_DIR,
-             CAPPLAN_EXE, args);
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return NULL;
-    size_t cap = 1 << 16, len = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + len, 1, cap - len - 1, p)) > 0) {
-        len += got;
-        if (len + 1 == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    if (buf)
-        buf[len] = 0;
-    if (pclose(p) != 0) {
-        free(buf);
+    char full[4096];
+    snprintf(full, sizeof full, "--json %s", args);
+    int status = -1;
+    char *text = run_capplan_capture(full, &status);
+    if (status != 0) {
+        free(text);
         return NULL;
     }
-    return buf;
+    return text;
 }
 
 static json_t *csm_of(json_t *doc)
