@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost.h"
 #include "coverage.h"
 #include "sim.h"
 #include "workload.h"
@@ -98,21 +99,10 @@ static void settle(const cap_model *m, cap_role_staffing *r, double sized,
     }
 }
 
-/* Money is reported in whole cents, so sums in a spreadsheet match ours. */
-static double round_cents(double amount)
-{
-    return round(amount * 100.0) / 100.0;
-}
-
 static double annual_cost(const cap_model *m, cap_role role,
                           const cap_role_staffing *r)
 {
-    double cost = r->fte * m->annual_cost[role];
-    if (r->localized)
-        cost *= 1 + m->localization_uplift;
-    if (m->plan[r->tier].around_the_clock)
-        cost *= 1 + m->around_the_clock_uplift;
-    return round_cents(cost);
+    return cap_cost_role(m, role, r->fte, r->localized, r->tier, 1);
 }
 
 /* ---- localization ---- */
@@ -282,9 +272,19 @@ static void size_service_hours(const cap_model *m, const cap_partner *partner,
     double hours = partner->service_hours.kind == CAP_ASK_FIXED
                        ? partner->service_hours.value
                        : ps->technical_hours_month;
-    ps->service_hours_month = fmax(hours, m->retainer_hours_per_month);
-    ps->service_hours_annual_cost =
-        round_cents(ps->service_hours_month * 12 * m->service_hour_rate);
+    ps->service_hours_month = cap_cost_billed_hours(m, hours);
+    ps->service_hours_annual_cost = cap_cost_service(m, ps->service_hours_month, 12);
+}
+
+/* Inactive roles cost 0. */
+static void partner_cost(cap_partner_staffing *ps)
+{
+    cap_money sum = {0};
+    cap_money_add(&sum, ps->service_hours_annual_cost);
+    for (int k = 0; k < CAP_ROLES; k++)
+        if (ps->role[k].active)
+            cap_money_add(&sum, ps->role[k].annual_cost);
+    ps->annual_cost = cap_money_value(sum);
 }
 
 static cap_plan partner_tier(const cap_partner *partner, const int by_plan[CAP_PLANS])
@@ -315,7 +315,7 @@ static void size_partner(const cap_model *m, const zones *z,
     int has_csm = partner->csm.kind != CAP_ASK_NONE;
     cap_workload w = cap_workload_expected(m, partner->channel, has_csm, segs, v.count);
     memcpy(ps->hours_by_party, w.hours_by_party, sizeof ps->hours_by_party);
-    ps->technical_hours_month = w.technical_hours;
+    ps->technical_hours_month = cap_hours_billable(w.technical_hours);
     double *load = ps->load;
     hourly_load(&v, load);
     cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM], *tam = &ps->role[CAP_ROLE_TAM];
@@ -330,8 +330,7 @@ static void size_partner(const cap_model *m, const zones *z,
         tam->annual_cost = annual_cost(m, CAP_ROLE_TAM, tam);
     }
     size_service_hours(m, partner, ps);
-    ps->annual_cost = ps->service_hours_annual_cost + csm->annual_cost +
-                      tam->annual_cost; /* inactive roles cost 0 */
+    partner_cost(ps);
     cap_staffing_compare_tam(m, ps);
     free(segs);
 }
@@ -370,9 +369,8 @@ void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps)
     o->dedicated_meets_sla = sla_met(&tam);
     o->service_hours_month = ps->service_hours_month > 0
         ? ps->service_hours_month
-        : fmax(ps->technical_hours_month, m->retainer_hours_per_month);
-    o->service_annual_cost =
-        round_cents(o->service_hours_month * 12 * m->service_hour_rate);
+        : cap_cost_billed_hours(m, ps->technical_hours_month);
+    o->service_annual_cost = cap_cost_service(m, o->service_hours_month, 12);
     o->service_meets_sla = !m->plan[partner->tam_tier].around_the_clock;
     if (o->dedicated_meets_sla)
         o->choice = CAP_TAM_CHOICE_DEDICATED;
@@ -391,13 +389,6 @@ double cap_staffing_roster(const cap_model *m, const cap_partner_staffing *ps,
     return cap_roster(ps->role[role].required, ps->load, hours, present);
 }
 
-static void partner_cost(cap_partner_staffing *ps)
-{
-    ps->annual_cost = ps->service_hours_annual_cost;
-    for (int k = 0; k < CAP_ROLES; k++)
-        ps->annual_cost += ps->role[k].active ? ps->role[k].annual_cost : 0;
-}
-
 static void restaff(const cap_model *m, cap_partner_staffing *ps, cap_role role)
 {
     cap_role_staffing *r = &ps->role[role];
@@ -410,12 +401,12 @@ void cap_staffing_set_technical_hours(const cap_model *m,
                                       cap_partner_staffing *ps,
                                       double hours_month)
 {
-    ps->technical_hours_month = hours_month;
+    ps->technical_hours_month = cap_hours_billable(hours_month);
     ps->service_hours_month = ps->service_hours_annual_cost = 0;
     size_service_hours(m, ps->partner, ps);
     cap_role_staffing *tam = &ps->role[CAP_ROLE_TAM];
     if (tam->active) {
-        size_tam(m, ps->partner, ps->customers, hours_month, tam);
+        size_tam(m, ps->partner, ps->customers, ps->technical_hours_month, tam);
         restaff(m, ps, CAP_ROLE_TAM);
     }
     partner_cost(ps);
@@ -439,13 +430,14 @@ void cap_staffing_apply_sla(const cap_model *m, cap_partner_staffing *ps,
 void cap_staffing_total(cap_staffing *s)
 {
     s->fte_total[CAP_ROLE_CSM] = s->fte_total[CAP_ROLE_TAM] = 0;
-    s->annual_cost_total = 0;
+    cap_money cost = {0};
     for (size_t i = 0; i < s->partner_count; i++) {
         const cap_partner_staffing *ps = &s->partners[i];
         for (int r = 0; r < CAP_ROLES; r++)
             s->fte_total[r] += ps->role[r].active ? ps->role[r].fte : 0;
-        s->annual_cost_total += ps->annual_cost;
+        cap_money_add(&cost, ps->annual_cost);
     }
+    s->annual_cost_total = cap_money_value(cost);
 }
 
 cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
