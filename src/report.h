@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "horizon.h"
 #include "model.h"
 #include "portfolio.h"
 #include "staffing.h"
@@ -22,10 +23,11 @@ typedef struct {
 } cap_run_info;
 
 /* Writes the results as one JSON document (keys of SPEC section 7 and
- * reports/README.md).  Each role's "sla" is null unless role.sla is set.
+ * reports/README.md): quarter 0 of h per partner, and every quarter's
+ * staffed FTE and cost.  Each role's "sla" is null unless role.sla is set.
  * Numbers are formatted independently of the locale; simulated figures
  * are rounded to six decimals. */
-cap_status cap_report_json(FILE *out, const cap_staffing *s,
+cap_status cap_report_json(FILE *out, const cap_horizon *h,
                            const cap_portfolio *p, const cap_model *m,
                            const cap_run_info *info, cap_error *err);
 

@@ -8,6 +8,8 @@
 #include <math.h>
 
 #include "report.h"
+#include "cost.h"
+#include "horizon.h"
 #include "jsonnum.h"
 #include "sim.h"
 
@@ -123,6 +125,55 @@ static json_t *tam_options_json(const cap_tam_options *t)
     return o;
 }
 
+static json_t *fte_or_null(const cap_role_staffing *r)
+{
+    return r->active ? json_real(r->fte) : json_null();
+}
+
+static json_t *quarter_cost_json(const cap_quarter_cost *c)
+{
+    json_t *o = json_object();
+    for (int r = 0; r < CAP_ROLES; r++)
+        json_object_set_new(o, cap_role_name((cap_role)r), json_real(c->role[r]));
+    json_object_set_new(o, "service_hours", json_real(c->service_hours));
+    json_object_set_new(o, "total", json_real(c->total));
+    return o;
+}
+
+/* Partner i in every quarter of h: customers, staffed FTE, quarter cost. */
+static json_t *partner_quarters_json(const cap_horizon *h, size_t i,
+                                     const cap_model *m)
+{
+    json_t *list = json_array();
+    for (int q = 0; q < h->count; q++) {
+        const cap_partner_staffing *ps = &h->quarter[q]->partners[i];
+        char label[24];
+        cap_quarter_label(h->quarter[q]->quarter_start, label);
+        cap_quarter_cost c = cap_quarter_cost_of(m, ps);
+        json_t *o = json_object();
+        json_object_set_new(o, "quarter", json_string(label));
+        json_object_set_new(o, "customers", json_integer(ps->customers));
+        json_object_set_new(o, "csm_fte", fte_or_null(&ps->role[CAP_ROLE_CSM]));
+        json_object_set_new(o, "tam_fte", fte_or_null(&ps->role[CAP_ROLE_TAM]));
+        json_object_set_new(o, "service_hours_per_month",
+                            json_real(ps->service_hours_month));
+        json_object_set_new(o, "cost", quarter_cost_json(&c));
+        json_array_append_new(list, o);
+    }
+    return list;
+}
+
+static json_t *annual_cost_json(const cap_partner_staffing *ps)
+{
+    json_t *cost = json_object();
+    for (int r = 0; r < CAP_ROLES; r++)
+        json_object_set_new(cost, cap_role_name((cap_role)r),
+                            json_real(ps->role[r].active ? ps->role[r].annual_cost : 0));
+    json_object_set_new(cost, "service_hours", json_real(ps->service_hours_annual_cost));
+    json_object_set_new(cost, "annual_total", json_real(ps->annual_cost));
+    return cost;
+}
+
 static json_t *partner_json(const cap_partner_staffing *ps)
 {
     const cap_partner *partner = ps->partner;
@@ -141,15 +192,44 @@ static json_t *partner_json(const cap_partner_staffing *ps)
     json_object_set_new(sh, "annual_cost", json_real(ps->service_hours_annual_cost));
     json_object_set_new(o, "service_hours", sh);
     json_object_set_new(o, "tam_options", tam_options_json(&ps->tam_options));
-    json_t *cost = json_object();
-    json_object_set_new(cost, "annual_total", json_real(ps->annual_cost));
-    json_object_set_new(o, "cost", cost);
+    json_object_set_new(o, "cost", annual_cost_json(ps));
     return o;
 }
 
-static json_t *document(const cap_staffing *s, const cap_portfolio *p,
+/* Every quarter of h over all partners, and the horizon's cost. */
+static json_t *quarters_json(const cap_horizon *h, const cap_model *m,
+                             double *horizon_total)
+{
+    json_t *list = json_array();
+    cap_money total = {0};
+    for (int q = 0; q < h->count; q++) {
+        const cap_staffing *s = h->quarter[q];
+        char label[24], start[16];
+        cap_quarter_label(s->quarter_start, label);
+        snprintf(start, sizeof start, "%04d-%02d-%02d", s->quarter_start.year % 10000,
+                 s->quarter_start.month % 100, s->quarter_start.day % 100);
+        int customers = 0;
+        for (size_t i = 0; i < s->partner_count; i++)
+            customers += s->partners[i].customers;
+        cap_quarter_cost c = cap_quarter_cost_total(m, s);
+        cap_money_add(&total, c.total);
+        json_t *o = json_object();
+        json_object_set_new(o, "quarter", json_string(label));
+        json_object_set_new(o, "start", json_string(start));
+        json_object_set_new(o, "customers", json_integer(customers));
+        json_object_set_new(o, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
+        json_object_set_new(o, "tam_fte", json_real(s->fte_total[CAP_ROLE_TAM]));
+        json_object_set_new(o, "cost", quarter_cost_json(&c));
+        json_array_append_new(list, o);
+    }
+    *horizon_total = cap_money_value(total);
+    return list;
+}
+
+static json_t *document(const cap_horizon *h, const cap_portfolio *p,
                         const cap_model *m, const cap_run_info *info)
 {
+    const cap_staffing *s = h->quarter[0];
     char start[16], quarter[24];
     snprintf(start, sizeof start, "%04d-%02d-%02d", p->start.year % 10000,
              p->start.month % 100, p->start.day % 100);
@@ -166,22 +246,28 @@ static json_t *document(const cap_staffing *s, const cap_portfolio *p,
     json_object_set_new(doc, "replications", json_integer(info->replications));
     json_object_set_new(doc, "currency", json_string(m->currency));
     json_t *partners = json_array();
-    for (size_t i = 0; i < s->partner_count; i++)
-        json_array_append_new(partners, partner_json(&s->partners[i]));
+    for (size_t i = 0; i < s->partner_count; i++) {
+        json_t *partner = partner_json(&s->partners[i]);
+        json_object_set_new(partner, "quarters", partner_quarters_json(h, i, m));
+        json_array_append_new(partners, partner);
+    }
     json_object_set_new(doc, "partners", partners);
+    double horizon_total = 0;
+    json_object_set_new(doc, "quarters", quarters_json(h, m, &horizon_total));
     json_t *totals = json_object();
     json_object_set_new(totals, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
     json_object_set_new(totals, "tam_fte", json_real(s->fte_total[CAP_ROLE_TAM]));
     json_object_set_new(totals, "annual_total", json_real(s->annual_cost_total));
+    json_object_set_new(totals, "horizon_total", json_real(horizon_total));
     json_object_set_new(doc, "totals", totals);
     return doc;
 }
 
-cap_status cap_report_json(FILE *out, const cap_staffing *s,
+cap_status cap_report_json(FILE *out, const cap_horizon *h,
                            const cap_portfolio *p, const cap_model *m,
                            const cap_run_info *info, cap_error *err)
 {
-    json_t *doc = document(s, p, m, info);
+    json_t *doc = document(h, p, m, info);
     int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
     json_decref(doc);
     if (rc != 0 || fputc('\n', out) == EOF)

@@ -2,9 +2,11 @@
 #include "run.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "horizon.h"
 #include "model.h"
 #include "outdir.h"
 #include "portfolio.h"
@@ -52,7 +54,7 @@ static void progress_bar(void *ctx, long done, long total)
 {
     (void)ctx;
     int width = 40, filled = total > 0 ? (int)(width * done / total) : width;
-    fprintf(stderr, "\rsimulating [%.*s%*s] %ld/%ld partners", filled,
+    fprintf(stderr, "\rsimulating [%.*s%*s] %ld/%ld partner-quarters", filled,
             "========================================", width - filled, "",
             done, total);
     if (done >= total)
@@ -72,7 +74,40 @@ static cap_sim_options sim_options(const cap_options *o, const cap_model *m)
     return so;
 }
 
-static cap_status report(const cap_options *o, FILE *out, const cap_staffing *s,
+/* The three workbooks, staged and published together. */
+static cap_status write_workbooks(const cap_options *o, const cap_horizon *h,
+                                  const cap_portfolio *p, const cap_model *m,
+                                  const cap_run_info *info, cap_error *err)
+{
+    static const char *const names[] = {"staffing.xlsx", "cost.xlsx",
+                                        "quarterly.xlsx"};
+    enum { BOOKS = sizeof names / sizeof names[0] };
+    cap_staged *f = calloc(BOOKS, sizeof *f);
+    char path[CAP_PATH_MAX];
+    if (!f)
+        abort();
+    cap_status st = cap_outdir_prepare(o->out_dir, err);
+    for (size_t i = 0; i < BOOKS && st == CAP_OK; i++) {
+        st = cap_outdir_path(o->out_dir, names[i], path, sizeof path, err);
+        if (st == CAP_OK)
+            st = cap_outdir_stage(path, &f[i], err);
+    }
+    const cap_staffing *first = h->quarter[0];
+    if (st == CAP_OK)
+        st = cap_workbook_staffing(&f[0], first, p, m, info, err);
+    if (st == CAP_OK)
+        st = cap_workbook_cost(&f[1], first, p, m, info, err);
+    if (st == CAP_OK)
+        st = cap_workbook_quarterly(&f[2], h, p, m, info, err);
+    if (st == CAP_OK)
+        st = cap_outdir_publish(f, BOOKS, err);
+    else
+        cap_outdir_discard(f, BOOKS);
+    free(f);
+    return st;
+}
+
+static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
                          const cap_portfolio *p, const cap_model *m,
                          cap_error *err)
 {
@@ -80,15 +115,10 @@ static cap_status report(const cap_options *o, FILE *out, const cap_staffing *s,
     cap_run_info info = {CAP_VERSION, m->source, so.seed,
                          o->no_sim ? 0 : so.replications, !o->no_sim,
                          o->deterministic};
-    char path[1024];
-    cap_status st = cap_outdir_prepare(o->out_dir, err);
+    cap_status st = write_workbooks(o, h, p, m, &info, err);
     if (!st)
-        st = cap_outdir_path(o->out_dir, "staffing.xlsx", path, sizeof path, err);
-    if (!st)
-        st = cap_workbook_staffing(path, s, p, m, &info, err);
-    if (!st)
-        st = o->json ? cap_report_json(out, s, p, m, &info, err)
-                     : cap_report_text(out, s, p, m, err);
+        st = o->json ? cap_report_json(out, h, p, m, &info, err)
+                     : cap_report_text(out, h->quarter[0], p, m, err);
     return st;
 }
 
@@ -99,15 +129,11 @@ cap_status cap_run(const cap_options *o, FILE *out, cap_error *err)
     if (!m)
         return err->code;
     cap_portfolio *p = load_inputs(o, m, err);
-    cap_staffing *s = p ? cap_staffing_run(p, m, 0, err) : NULL;
-    cap_status st = s ? CAP_OK : err->code;
-    if (s && !o->no_sim) {
-        cap_sim_options so = sim_options(o, m);
-        st = cap_simulate(s, p, m, &so, err);
-    }
-    if (st == CAP_OK)
-        st = report(o, out, s, p, m, err);
-    cap_staffing_free(s);
+    cap_sim_options so = sim_options(o, m);
+    cap_horizon *h = p ? cap_horizon_run(p, m, o->no_sim ? NULL : &so, err)
+                       : NULL;
+    cap_status st = h ? report(o, out, h, p, m, err) : err->code;
+    cap_horizon_free(h);
     cap_portfolio_free(p);
     cap_model_free(m);
     return st;

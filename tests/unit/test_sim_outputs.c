@@ -185,10 +185,12 @@ static char *capture(const fixture *f, int json)
     char *text = NULL;
     size_t n = 0;
     cap_error err;
+    cap_staffing *quarters[1] = {f->staffing};
+    cap_horizon h = {1, quarters};
     FILE *out = open_memstream(&text, &n);
     if (!out)
         abort();
-    cap_status st = json ? cap_report_json(out, f->staffing, &f->portfolio,
+    cap_status st = json ? cap_report_json(out, &h, &f->portfolio,
                                            f->model, &f->info, &err)
                          : cap_report_text(out, f->staffing, &f->portfolio,
                                            f->model, &err);
@@ -367,9 +369,12 @@ static void write_book(fixture *f, const char *dir)
 {
     char path[600];
     cap_error err;
+    cap_staged staged;
     snprintf(path, sizeof path, "%s/staffing.xlsx", dir);
-    CHECK_INT(cap_workbook_staffing(path, f->staffing, &f->portfolio,
+    CHECK_INT(cap_outdir_stage(path, &staged, &err), CAP_OK);
+    CHECK_INT(cap_workbook_staffing(&staged, f->staffing, &f->portfolio,
                                     f->model, &f->info, &err), CAP_OK);
+    CHECK_INT(cap_outdir_publish(&staged, 1, &err), CAP_OK);
 }
 
 static void check_simulation_sheet(const table *t)

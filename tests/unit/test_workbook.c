@@ -157,9 +157,16 @@ static fixture *fixture_new(void)
 static cap_status write_book(const fixture *f, const char *path,
                              cap_error *err)
 {
+    cap_staged staged;
     cap_error_clear(err);
-    return cap_workbook_staffing(path, &f->staffing, &f->portfolio,
-                                 &f->model, &f->info, err);
+    cap_status st = cap_outdir_stage(path, &staged, err);
+    if (st == CAP_OK)
+        st = cap_workbook_staffing(&staged, &f->staffing, &f->portfolio,
+                                   &f->model, &f->info, err);
+    if (st == CAP_OK)
+        return cap_outdir_publish(&staged, 1, err);
+    cap_outdir_discard(&staged, 1);
+    return st;
 }
 
 /* Window hours with nobody present, over the active teams. */

@@ -1,0 +1,100 @@
+/* horizon.c - every quarter sized, and simulated unless rules-only. */
+#include "horizon.h"
+
+#include <stdlib.h>
+
+#include "cost.h"
+
+/* Progress over the whole horizon: quarter q's partners come after the
+ * partners of the quarters before it. */
+typedef struct {
+    const cap_sim_options *outer;
+    long done_before, total;
+} horizon_progress;
+
+static void quarter_progress(void *ctx, long done, long total)
+{
+    horizon_progress *hp = ctx;
+    (void)total;
+    hp->outer->progress(hp->outer->progress_ctx, hp->done_before + done,
+                        hp->total);
+}
+
+static cap_status simulate_quarter(cap_staffing *s, const cap_portfolio *p,
+                                   const cap_model *m,
+                                   const cap_sim_options *so, cap_error *err)
+{
+    horizon_progress hp = {so, (long)s->quarter * (long)s->partner_count,
+                           (long)p->quarters * (long)s->partner_count};
+    cap_sim_options quarter = *so;
+    if (so->progress) {
+        quarter.progress = quarter_progress;
+        quarter.progress_ctx = &hp;
+    }
+    return cap_simulate(s, p, m, &quarter, err);
+}
+
+cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
+                             const cap_sim_options *so, cap_error *err)
+{
+    cap_horizon *h = calloc(1, sizeof *h);
+    if (!h || !(h->quarter = calloc((size_t)p->quarters, sizeof *h->quarter)))
+        abort();
+    for (int q = 0; q < p->quarters; q++) {
+        cap_staffing *s = cap_staffing_run(p, m, q, err);
+        if (s)
+            h->quarter[h->count++] = s;
+        if (!s || (so && simulate_quarter(s, p, m, so, err) != CAP_OK)) {
+            cap_horizon_free(h);
+            return NULL;
+        }
+    }
+    return h;
+}
+
+void cap_horizon_free(cap_horizon *h)
+{
+    if (!h)
+        return;
+    for (int q = 0; q < h->count; q++)
+        cap_staffing_free(h->quarter[q]);
+    free(h->quarter);
+    free(h);
+}
+
+cap_quarter_cost cap_quarter_cost_of(const cap_model *m,
+                                     const cap_partner_staffing *ps)
+{
+    cap_quarter_cost c = {{0}, 0, 0};
+    cap_money total = {0};
+    for (int r = 0; r < CAP_ROLES; r++) {
+        const cap_role_staffing *rs = &ps->role[r];
+        if (rs->active)
+            c.role[r] = cap_cost_role(m, (cap_role)r, rs->fte, rs->localized,
+                                      rs->tier, 4);
+        cap_money_add(&total, c.role[r]);
+    }
+    if (ps->partner->service_hours.kind != CAP_ASK_NONE)
+        c.service_hours = cap_cost_service(m, ps->service_hours_month, 3);
+    cap_money_add(&total, c.service_hours);
+    c.total = cap_money_value(total);
+    return c;
+}
+
+cap_quarter_cost cap_quarter_cost_total(const cap_model *m,
+                                        const cap_staffing *s)
+{
+    cap_money role[CAP_ROLES] = {{0}}, service = {0}, total = {0};
+    for (size_t i = 0; i < s->partner_count; i++) {
+        cap_quarter_cost c = cap_quarter_cost_of(m, &s->partners[i]);
+        for (int r = 0; r < CAP_ROLES; r++)
+            cap_money_add(&role[r], c.role[r]);
+        cap_money_add(&service, c.service_hours);
+        cap_money_add(&total, c.total);
+    }
+    cap_quarter_cost sum = {{0}, cap_money_value(service),
+                            cap_money_value(total)};
+    for (int r = 0; r < CAP_ROLES; r++)
+        sum.role[r] = cap_money_value(role[r]);
+    return sum;
+}

@@ -1,0 +1,45 @@
+/* horizon.h - the plan over the portfolio's quarters (SPEC section 5).
+ *
+ * Every quarter of the horizon is sized anew from that quarter's customers
+ * (undated segments grown by the partner's growth, or the CSV's explicit
+ * rows for the quarter) and, unless the run is rules-only, simulated and
+ * sized against the SLA on the same random streams as every other
+ * quarter.  Quarter 0 is what staffing.xlsx, cost.xlsx and the terminal
+ * summary show; quarterly.xlsx shows them all.
+ */
+#ifndef CAP_HORIZON_H
+#define CAP_HORIZON_H
+
+#include "error.h"
+#include "model.h"
+#include "portfolio.h"
+#include "sim.h"
+#include "staffing.h"
+
+typedef struct {
+    int count;                 /* the portfolio's quarters, >= 1 */
+    cap_staffing **quarter;    /* count entries, owned */
+} cap_horizon;
+
+/* Sizes (and with so != NULL simulates) every quarter of p.  Progress,
+ * when so->progress is set, counts partner-quarters.  Returns NULL and
+ * sets err on failure.  Caller owns the result: cap_horizon_free(). */
+cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
+                             const cap_sim_options *so, cap_error *err);
+void cap_horizon_free(cap_horizon *h);
+
+/* What one partner costs in one quarter (cost.h's quarter formulas). */
+typedef struct {
+    double role[CAP_ROLES];    /* 0 for a role not contracted */
+    double service_hours;      /* billed hours x rate x 3 */
+    double total;              /* the three, added in cents */
+} cap_quarter_cost;
+
+cap_quarter_cost cap_quarter_cost_of(const cap_model *m,
+                                     const cap_partner_staffing *ps);
+
+/* The same over every partner of quarter s, added in cents. */
+cap_quarter_cost cap_quarter_cost_total(const cap_model *m,
+                                        const cap_staffing *s);
+
+#endif

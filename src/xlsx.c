@@ -1,0 +1,487 @@
+/* xlsx.c - the checked layer under the workbook writers (see xlsx.h). */
+#include "xlsx.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cost.h"
+
+/* 2000-01-01T00:00:00Z: the creation date of reproducible files. */
+#define FIXED_CREATED ((time_t)946684800)
+
+const char *cap_yes_no(int flag)
+{
+    return flag ? "yes" : "no";
+}
+
+/* ---- sticky errors and checked writes -------------------------------- */
+
+/* Records the first failure; later ones are its consequences. */
+void cap_book_fail(cap_book *b, cap_status code, const char *fmt, ...)
+{
+    if (b->code != CAP_OK)
+        return;
+    b->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(b->message, sizeof b->message, fmt, ap);
+    va_end(ap);
+}
+
+/* "Summary!B3" */
+static void cell_name(char *out, size_t n, const lxw_worksheet *ws,
+                      lxw_row_t row, lxw_col_t col)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH];
+    lxw_rowcol_to_cell(cell, row, col);
+    snprintf(out, n, "%s!%s", ws->name, cell);
+}
+
+void cap_book_check_cell(cap_book *b, lxw_error e, const lxw_worksheet *ws,
+                       lxw_row_t row, lxw_col_t col)
+{
+    char where[96];
+    if (e == LXW_NO_ERROR)
+        return;
+    cell_name(where, sizeof where, ws, row, col);
+    cap_book_fail(b, CAP_ERR_OUTPUT, "cannot write %s: %s", where, lxw_strerror(e));
+}
+
+/* A failure that concerns a whole sheet (what: "autofilter", ...). */
+void cap_book_check_sheet(cap_book *b, lxw_error e, const char *sheet,
+                        const char *what)
+{
+    if (e != LXW_NO_ERROR)
+        cap_book_fail(b, CAP_ERR_OUTPUT, "cannot write the %s of sheet %s: %s", what,
+             sheet, lxw_strerror(e));
+}
+
+/* The value a reader of the file sees (see the header comment). */
+static double as_written(double x)
+{
+    char text[40];
+    snprintf(text, sizeof text, "%.16G", x);
+    return strtod(text, NULL);
+}
+
+void cap_book_text(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                     lxw_col_t col, const char *text, lxw_format *f)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_cell(b, worksheet_write_string(ws, row, col, text, f), ws, row,
+                   col);
+}
+
+double cap_book_num(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                      lxw_col_t col, double x, lxw_format *f)
+{
+    char where[96];
+    if (b->code != CAP_OK)
+        return 0;
+    if (!isfinite(x)) { /* Excel cannot hold NaN or infinity */
+        cell_name(where, sizeof where, ws, row, col);
+        cap_book_fail(b, CAP_ERR_INTERNAL, "cannot write %s: %g is not a number a "
+             "spreadsheet can hold", where, x);
+        return 0;
+    }
+    cap_book_check_cell(b, worksheet_write_number(ws, row, col, x, f), ws, row, col);
+    return as_written(x);
+}
+
+void cap_book_blank(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                      lxw_col_t col, lxw_format *f)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_cell(b, worksheet_write_blank(ws, row, col, f), ws, row, col);
+}
+
+void cap_book_formula(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                        lxw_col_t col, const char *formula, lxw_format *f,
+                        double cached)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_cell(b, worksheet_write_formula_num(ws, row, col, formula, f,
+                                                  cached), ws, row, col);
+}
+
+/* =SUM over a range, with the sum of the written values as cached value
+ * (added in range order, as a spreadsheet does). */
+void cap_book_sum(cap_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                    lxw_row_t r0, lxw_col_t c0, lxw_row_t r1, lxw_col_t c1,
+                    lxw_format *f, double cached)
+{
+    char range[LXW_MAX_CELL_RANGE_LENGTH], formula[64];
+    lxw_rowcol_to_range(range, r0, c0, r1, c1);
+    snprintf(formula, sizeof formula, "=SUM(%s)", range);
+    cap_book_formula(b, ws, row, col, formula, f, cached);
+}
+
+/* ---- formats, sheets, properties ------------------------------------- */
+
+static lxw_format *new_format(cap_book *b, const char *num_format)
+{
+    lxw_format *f = workbook_add_format(b->wb);
+    if (!f) {
+        cap_book_fail(b, CAP_ERR_OUTPUT, "cannot add a cell format: %s",
+             lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+        return NULL;
+    }
+    if (num_format)
+        format_set_num_format(f, num_format);
+    return f;
+}
+
+/* "$#,##0" for USD, else '#,##0 "EUR"' (only letters and digits of the
+ * currency code are kept, so it cannot break the format string); cents
+ * adds ".00". */
+static void money_format(const cap_model *m, int cents, char *out, size_t n)
+{
+    const char *digits = cents ? "#,##0.00" : "#,##0";
+    char code[sizeof m->currency];
+    size_t k = 0;
+    for (const char *c = m->currency; *c && k + 1 < sizeof code; c++)
+        if (isalnum((unsigned char)*c))
+            code[k++] = *c;
+    code[k] = '\0';
+    if (strcmp(code, "USD") == 0)
+        snprintf(out, n, "$%s", digits);
+    else if (k > 0)
+        snprintf(out, n, "%s \"%s\"", digits, code);
+    else
+        snprintf(out, n, "%s", digits);
+}
+
+static void make_formats(cap_book *b, const cap_model *m)
+{
+    char money[48], cents[48];
+    money_format(m, 0, money, sizeof money);
+    money_format(m, 1, cents, sizeof cents);
+    const char *number[CAP_FMT_KINDS] = {
+        [CAP_FMT_TEXT] = NULL, [CAP_FMT_INT] = "0", [CAP_FMT_ONE] = "0.0",
+        [CAP_FMT_TWO] = "0.00", [CAP_FMT_PCT] = "0.0%",
+        [CAP_FMT_MONEY] = money, [CAP_FMT_CENTS] = cents};
+    for (int k = 0; k < CAP_FMT_KINDS; k++) {
+        b->fmt[k] = k == CAP_FMT_TEXT ? NULL : new_format(b, number[k]);
+        b->fmt_input[k] = new_format(b, number[k]);
+        if (b->fmt_input[k])
+            format_set_bg_color(b->fmt_input[k], 0xFFF2CC); /* an input */
+    }
+    b->header = new_format(b, NULL);
+    b->bold = new_format(b, NULL);
+    b->gap = new_format(b, NULL);
+    if (b->code != CAP_OK)
+        return;
+    format_set_bold(b->header);
+    format_set_bottom(b->header, LXW_BORDER_THIN);
+    format_set_bold(b->bold);
+    format_set_bg_color(b->gap, 0xFFC7CE);   /* Excel's "light red fill" */
+    format_set_font_color(b->gap, 0x9C0006);
+}
+
+/* Adds a sheet with its bold header row, column widths and formats, and
+ * the header frozen.  NULL after a failure. */
+lxw_worksheet *cap_book_sheet(cap_book *b, const char *name,
+                                const cap_column *cols, lxw_col_t ncols)
+{
+    lxw_worksheet *ws = NULL;
+    if (b->code != CAP_OK)
+        return NULL;
+    cap_book_check_sheet(b, workbook_validate_sheet_name(b->wb, name), name, "name");
+    if (b->code == CAP_OK && !(ws = workbook_add_worksheet(b->wb, name)))
+        cap_book_check_sheet(b, LXW_ERROR_MEMORY_MALLOC_FAILED, name, "creation");
+    for (lxw_col_t c = 0; c < ncols && b->code == CAP_OK; c++) {
+        cap_book_text(b, ws, 0, c, cols[c].title, b->header);
+        cap_book_check_sheet(b, worksheet_set_column(ws, c, c, cols[c].width,
+                                            b->fmt[cols[c].kind]),
+                    name, "column widths");
+    }
+    if (b->code != CAP_OK)
+        return NULL;
+    worksheet_freeze_panes(ws, 1, 0);
+    return ws;
+}
+
+/* An autofilter over the header and the data rows 1..last_row. */
+void cap_book_table(cap_book *b, lxw_worksheet *ws, lxw_row_t last_row,
+                         lxw_col_t ncols)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_sheet(b, worksheet_autofilter(ws, 0, 0, last_row, ncols - 1),
+                    ws->name, "autofilter");
+}
+
+void cap_book_date(cap_date d, char *out, size_t n)
+{
+    snprintf(out, n, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+static const char *or_none(const char *text)
+{
+    return text && *text ? text : "(none)";
+}
+
+static void set_properties(cap_book *b, const char *book_title,
+                           const cap_portfolio *p, const cap_model *m,
+                           const cap_run_info *info)
+{
+    char title[64], author[] = "capplan";
+    char subject[sizeof p->name], company[sizeof m->name], comments[96];
+    lxw_doc_properties props = {0};
+    snprintf(title, sizeof title, "%s", book_title);
+    snprintf(subject, sizeof subject, "%s", p->name);
+    snprintf(company, sizeof company, "%s", m->name);
+    snprintf(comments, sizeof comments, "capplan %s",
+             info->version ? info->version : "");
+    props.title = title;
+    props.subject = subject;
+    props.author = author;
+    props.company = company;
+    props.comments = comments;
+    props.created = info->deterministic ? FIXED_CREATED : 0; /* 0: now */
+    if (b->code == CAP_OK)
+        cap_book_check_sheet(b, workbook_set_properties(b->wb, &props), "workbook",
+                    "document properties");
+}
+
+/* ---- Assumptions ------------------------------------------------------ */
+
+enum { A_SECTION, A_KEY, A_VALUE, A_COLS };
+
+static const cap_column assumption_columns[A_COLS] = {
+    [A_SECTION] = {"Section", 22, CAP_FMT_TEXT},
+    [A_KEY] = {"Key", 34, CAP_FMT_TEXT},
+    [A_VALUE] = {"Value", 48, CAP_FMT_TEXT},
+};
+
+/* A value is text, or a number when text is NULL. */
+typedef struct {
+    const char *key, *text;
+    double number;
+} run_item;
+
+static void put_assumption(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                           const char *section, const run_item *item)
+{
+    cap_book_text(b, ws, row, A_SECTION, section, NULL);
+    cap_book_text(b, ws, row, A_KEY, item->key, NULL);
+    if (item->text)
+        cap_book_text(b, ws, row, A_VALUE, item->text, NULL);
+    else
+        cap_book_num(b, ws, row, A_VALUE, item->number, NULL);
+}
+
+/* The run: program, inputs, horizon, simulation.  Returns the next row. */
+static lxw_row_t run_rows(cap_book *b, lxw_worksheet *ws, const cap_staffing *s,
+                          const cap_portfolio *p, const cap_model *m,
+                          const cap_run_info *info)
+{
+    char start[16], sized[40] = "every quarter", seed[24];
+    char refday[40] = "each quarter's first Wednesday";
+    cap_book_date(p->start, start, sizeof start);
+    if (s) {
+        cap_book_date(s->quarter_start, sized, sizeof sized);
+        cap_book_date(s->reference_day, refday, sizeof refday);
+    }
+    snprintf(seed, sizeof seed, "%lu", info->seed); /* text: > 2^53 */
+    const run_item items[] = {
+        {"program version", or_none(info->version), 0},
+        {"model source", or_none(info->model_source ? info->model_source
+                                                    : m->source), 0},
+        {"portfolio file", or_none(p->ini_path), 0},
+        {"customers file", or_none(p->csv_path), 0},
+        {"portfolio name", p->name, 0},
+        {"horizon start", start, 0},
+        {"quarters", NULL, p->quarters},
+        {"quarter sized", sized, 0},
+        {"reference day", refday, 0},
+        {"simulated", cap_yes_no(info->simulated), 0},
+        {"replications", NULL, info->replications},
+        {"seed", seed, 0},
+    };
+    lxw_row_t row = 1;
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+        put_assumption(b, ws, row++, "run", &items[i]);
+    return row;
+}
+
+void cap_book_assumptions(cap_book *b, const cap_staffing *s,
+                          const cap_portfolio *p, const cap_model *m,
+                          const cap_run_info *info)
+{
+    lxw_worksheet *ws = cap_book_sheet(b, "Assumptions", assumption_columns,
+                                       A_COLS);
+    if (!ws)
+        return;
+    lxw_row_t row = run_rows(b, ws, s, p, m, info);
+    for (size_t i = 0; i < m->param_count && b->code == CAP_OK; i++) {
+        const cap_param *param = &m->params[i];
+        run_item item = {param->key, param->value, 0}; /* as read */
+        put_assumption(b, ws, row++, param->section, &item);
+    }
+    cap_book_table(b, ws, row - 1, A_COLS);
+}
+
+
+/* ---- more cells, names, charts ---------------------------------------- */
+
+void cap_book_comment(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                      lxw_col_t col, const char *note)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_cell(b, worksheet_write_comment(ws, row, col, note), ws,
+                            row, col);
+}
+
+void cap_book_formula_text(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                           lxw_col_t col, const char *formula,
+                           lxw_format *f, const char *cached)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_cell(b, worksheet_write_formula_str(ws, row, col, formula, f,
+                                                  cached), ws, row, col);
+}
+
+void cap_book_cell(char out[LXW_MAX_CELL_NAME_LENGTH], lxw_row_t row,
+                   lxw_col_t col, int absolute)
+{
+    if (absolute)
+        lxw_rowcol_to_cell_abs(out, row, col, 1, 1);
+    else
+        lxw_rowcol_to_cell(out, row, col);
+}
+
+void cap_book_name(cap_book *b, const char *name, lxw_worksheet *ws,
+                   lxw_row_t row, lxw_col_t col)
+{
+    char cell[LXW_MAX_CELL_NAME_LENGTH], formula[128];
+    if (b->code != CAP_OK)
+        return;
+    cap_book_cell(cell, row, col, 1);
+    snprintf(formula, sizeof formula, "=%s!%s", ws->name, cell);
+    cap_book_check_sheet(b, workbook_define_name(b->wb, name, formula), ws->name,
+                "defined name");
+}
+
+lxw_chart *cap_book_chart(cap_book *b, uint8_t type)
+{
+    lxw_chart *chart = b->code == CAP_OK ? workbook_add_chart(b->wb, type)
+                                         : NULL;
+    if (!chart && b->code == CAP_OK)
+        cap_book_check_sheet(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "workbook", "chart");
+    return chart;
+}
+
+void cap_book_series(cap_book *b, lxw_chart *chart, const char *sheet,
+                     lxw_row_t k0, lxw_row_t k1, lxw_col_t kc,
+                     lxw_row_t r0, lxw_row_t r1, lxw_col_t c,
+                     lxw_row_t name_row, lxw_col_t name_col)
+{
+    if (b->code != CAP_OK)
+        return;
+    lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+    if (!series) {
+        cap_book_check_sheet(b, LXW_ERROR_MEMORY_MALLOC_FAILED, sheet, "chart series");
+        return;
+    }
+    chart_series_set_categories(series, sheet, k0, kc, k1, kc);
+    chart_series_set_values(series, sheet, r0, c, r1, c);
+    chart_series_set_name_range(series, sheet, name_row, name_col);
+}
+
+void cap_book_place(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                    lxw_col_t col, lxw_chart *chart)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_sheet(b, worksheet_insert_chart(ws, row, col, chart), ws->name,
+                    "chart");
+}
+
+/* ---- Rates ------------------------------------------------------------ */
+
+enum { RATE_NAME, RATE_VALUE, RATE_NOTE, RATE_COLS };
+
+static const cap_column rate_columns[RATE_COLS] = {
+    [RATE_NAME] = {"Rate", 26, CAP_FMT_TEXT},
+    [RATE_VALUE] = {"Value", 14, CAP_FMT_TEXT},
+    [RATE_NOTE] = {"Meaning", 60, CAP_FMT_TEXT},
+};
+
+typedef struct {
+    const char *name;       /* the defined name, also the row's label */
+    double value;
+    cap_fmt_kind kind;
+    const char *note;
+} rate_row;
+
+void cap_book_rates(cap_book *b, const cap_model *m)
+{
+    const rate_row rows[] = {
+        {"csm_annual_cost", m->annual_cost[CAP_ROLE_CSM], CAP_FMT_MONEY,
+         "loaded cost of one P-CSM FTE per year"},
+        {"tam_annual_cost", m->annual_cost[CAP_ROLE_TAM], CAP_FMT_MONEY,
+         "loaded cost of one P-TAM FTE per year"},
+        {"localization_uplift", m->localization_uplift, CAP_FMT_PCT,
+         "extra cost of a team localized across time zones"},
+        {"around_the_clock_uplift", m->around_the_clock_uplift, CAP_FMT_PCT,
+         "extra cost of a team on a 24x7 tier"},
+        {"service_hour_rate", m->service_hour_rate, CAP_FMT_CENTS,
+         "price of one service hour"},
+        {"retainer_hours_per_month", m->retainer_hours_per_month, CAP_FMT_TWO,
+         "service hours billed per month at least"},
+    };
+    lxw_worksheet *ws = cap_book_sheet(b, "Rates", rate_columns, RATE_COLS);
+    lxw_row_t row = 1;
+    if (!ws)
+        return;
+    cap_book_text(b, ws, row, RATE_NAME, "currency", NULL);
+    cap_book_text(b, ws, row, RATE_VALUE, m->currency,
+                  b->fmt_input[CAP_FMT_TEXT]);
+    cap_book_text(b, ws, row, RATE_NOTE, "currency of every amount", NULL);
+    cap_book_name(b, "currency", ws, row++, RATE_VALUE);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, row++) {
+        cap_book_text(b, ws, row, RATE_NAME, rows[i].name, NULL);
+        cap_book_num(b, ws, row, RATE_VALUE, rows[i].value,
+                     b->fmt_input[rows[i].kind]);
+        cap_book_text(b, ws, row, RATE_NOTE, rows[i].note, NULL);
+        cap_book_name(b, rows[i].name, ws, row, RATE_VALUE);
+    }
+}
+
+/* ---- open and close --------------------------------------------------- */
+
+cap_status cap_book_open(cap_book *b, const cap_staged *f, const char *title,
+                         const cap_portfolio *p, const cap_model *m,
+                         const cap_run_info *info, cap_error *err)
+{
+    static const cap_run_info no_info = {0};
+    memset(b, 0, sizeof *b);
+    b->code = CAP_OK;
+    b->path = f->path;
+    b->wb = workbook_new(f->tmp);
+    if (!b->wb)
+        return cap_error_set(err, CAP_ERR_OUTPUT, f->path, 0, NULL,
+                             "cannot start a workbook: %s",
+                             lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+    make_formats(b, m);
+    set_properties(b, title, p, m, info ? info : &no_info);
+    return CAP_OK;
+}
+
+cap_status cap_book_close(cap_book *b, const cap_staged *f, cap_error *err)
+{
+    lxw_error closed = workbook_close(b->wb);
+    b->wb = NULL;
+    if (closed != LXW_NO_ERROR)
+        cap_book_fail(b, CAP_ERR_OUTPUT, "cannot write: %s",
+                      lxw_strerror(closed));
+    if (b->code == CAP_OK)
+        return CAP_OK;
+    return cap_error_set(err, b->code, f->path, 0, NULL, "%s", b->message);
+}
