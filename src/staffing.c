@@ -272,6 +272,7 @@ static void size_service_hours(const cap_model *m, const cap_partner *partner,
     double hours = partner->service_hours.kind == CAP_ASK_FIXED
                        ? partner->service_hours.value
                        : ps->technical_hours_month;
+    ps->service_hours_worked_month = hours;
     ps->service_hours_month = cap_cost_billed_hours(m, hours);
     ps->service_hours_annual_cost = cap_cost_service(m, ps->service_hours_month, 12);
 }
@@ -365,11 +366,13 @@ void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps)
         tam.sla = NULL;
     }
     o->dedicated_fte = tam.fte = tam.fte_recommended;
+    o->dedicated_tier = tam.tier;
+    o->dedicated_localized = tam.localized;
     o->dedicated_annual_cost = annual_cost(m, CAP_ROLE_TAM, &tam);
     o->dedicated_meets_sla = sla_met(&tam);
-    o->service_hours_month = ps->service_hours_month > 0
-        ? ps->service_hours_month
-        : cap_cost_billed_hours(m, ps->technical_hours_month);
+    o->service_hours_worked_month = partner->service_hours.kind != CAP_ASK_NONE
+        ? ps->service_hours_worked_month : ps->technical_hours_month;
+    o->service_hours_month = cap_cost_billed_hours(m, o->service_hours_worked_month);
     o->service_annual_cost = cap_cost_service(m, o->service_hours_month, 12);
     o->service_meets_sla = !m->plan[partner->tam_tier].around_the_clock;
     if (o->dedicated_meets_sla)
@@ -402,7 +405,8 @@ void cap_staffing_set_technical_hours(const cap_model *m,
                                       double hours_month)
 {
     ps->technical_hours_month = cap_hours_billable(hours_month);
-    ps->service_hours_month = ps->service_hours_annual_cost = 0;
+    ps->service_hours_worked_month = ps->service_hours_month = 0;
+    ps->service_hours_annual_cost = 0;
     size_service_hours(m, ps->partner, ps);
     cap_role_staffing *tam = &ps->role[CAP_ROLE_TAM];
     if (tam->active) {

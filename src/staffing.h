@@ -60,8 +60,11 @@ typedef enum { CAP_TAM_CHOICE_NONE, CAP_TAM_CHOICE_DEDICATED,
 typedef struct {
     int compared;                  /* the partner contracts either add-on */
     double dedicated_fte;          /* the recommended P-TAM FTE */
+    cap_plan dedicated_tier;       /* tam_tier */
+    int dedicated_localized;
     double dedicated_annual_cost;
     int dedicated_meets_sla;       /* 0 only when the SLA search failed */
+    double service_hours_worked_month; /* requested, else technical */
     double service_hours_month;    /* billed: max(hours, retainer) */
     double service_annual_cost;
     /* Service hours are worked by the vendor's pooled support in the home
@@ -81,7 +84,9 @@ typedef struct {
                                               (simulated when simulated) */
     double load[CAP_WEEK_HOURS];           /* expected tickets per UTC hour
                                               of the reference week */
-    double service_hours_month;            /* billed: max(hours, retainer) */
+    double service_hours_worked_month;     /* requested, else technical;
+                                              0 without service hours */
+    double service_hours_month;            /* billed: max(worked, retainer) */
     double service_hours_annual_cost;
     cap_tam_options tam_options;
     double annual_cost;                    /* active roles plus service hours */

@@ -1,0 +1,48 @@
+/* costlines.h - the cost rows that cost.xlsx (Costs, at annual rates) and
+ * quarterly.xlsx (Quarters, a quarter each) share.
+ *
+ * One row per contracted line of a partner: P-CSM, P-TAM, service hours.
+ * The rate and the uplift factors are formulas over the Rates sheet's
+ * named cells and the row's own Localized and Clock cells; the cost is
+ *   role:          =ROUND(FTE*Rate*Localization*Clock/periods, 2)
+ *   service hours: =ROUND(Billed*Rate*months, 2), Billed = MAX(hours,
+ *                  retainer_hours_per_month)
+ * with the cached values of cost.h, which computes the same products in
+ * the same order.
+ */
+#ifndef CAP_COSTLINES_H
+#define CAP_COSTLINES_H
+
+#include "cost.h"
+#include "xlsx.h"
+
+enum { CAP_CL_PARTNER, CAP_CL_NAME, CAP_CL_CONTEXT, CAP_CL_CUSTOMERS,
+       CAP_CL_LINE, CAP_CL_TIER, CAP_CL_LOCALIZED, CAP_CL_CLOCK, CAP_CL_FTE,
+       CAP_CL_BINDING, CAP_CL_HOURS, CAP_CL_BILLED, CAP_CL_RATE,
+       CAP_CL_LOC_FACTOR, CAP_CL_CLOCK_FACTOR, CAP_CL_COST, CAP_CL_COLS };
+
+/* What the written lines add up to (cached values of the totals). */
+typedef struct {
+    double fte[CAP_ROLES];
+    cap_money cost[CAP_ROLES];
+    double billed_hours;
+    cap_money service;
+    cap_money total;
+} cap_cost_sums;
+
+/* The columns; context is the title of CAP_CL_CONTEXT ("Channel" or
+ * "Quarter"), cost the title of CAP_CL_COST. */
+void cap_cost_columns(cap_column out[CAP_CL_COLS], const char *context,
+                      const char *cost);
+
+/* Writes the lines of ps from row on, CAP_CL_CONTEXT holding context;
+ * periods 1 (annual cost) or 4 (a quarter's).  Adds to sums; returns the
+ * next free row. */
+lxw_row_t cap_cost_lines(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                         const cap_partner_staffing *ps, const char *context,
+                         const cap_model *m, int periods, cap_cost_sums *sums);
+
+/* "P-CSM", "P-TAM", "Service hours": the Line column's values. */
+extern const char *const cap_cost_line_names[CAP_ROLES + 1];
+
+#endif
