@@ -149,13 +149,9 @@ static void partner_chart(cap_book *b, lxw_worksheet *ws, lxw_row_t last)
     chart_title_set_name(chart, "Annual cost by partner");
     chart_axis_set_num_format(chart->y_axis, "#,##0");
     chart_set_style(chart, 10);
-    lxw_chart_options opt = {0};
-    opt.x_scale = 1.6;
-    opt.y_scale = last > 12 ? (double)last / 12.0 : 1.0;
-    if (b->code == CAP_OK)
-        cap_book_check_sheet(b, worksheet_insert_chart_opt(ws, 1, P_COLS + 1,
-                                                           chart, &opt),
-                             ws->name, "chart");
+    /* a bar per partner: taller the more partners there are */
+    cap_book_place(b, ws, 1, P_COLS + 1, chart, 1.6,
+                   last > 12 ? (double)last / 12.0 : 1.0);
 }
 
 static void sheet_partners(cap_book *b, const cap_staffing *s, row_span rows)

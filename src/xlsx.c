@@ -396,11 +396,17 @@ void cap_book_series(cap_book *b, lxw_chart *chart, const char *sheet,
 }
 
 void cap_book_place(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                    lxw_col_t col, lxw_chart *chart)
+                    lxw_col_t col, lxw_chart *chart, double x_scale,
+                    double y_scale)
 {
+    lxw_chart_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.x_scale = x_scale;
+    opt.y_scale = y_scale;
     if (b->code == CAP_OK)
-        cap_book_check_sheet(b, worksheet_insert_chart(ws, row, col, chart), ws->name,
-                    "chart");
+        cap_book_check_sheet(b, worksheet_insert_chart_opt(ws, row, col, chart,
+                                                           &opt),
+                             ws->name, "chart");
 }
 
 /* ---- Rates ------------------------------------------------------------ */

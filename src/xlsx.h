@@ -129,9 +129,10 @@ void cap_book_series(cap_book *b, lxw_chart *chart, const char *sheet,
                      lxw_row_t r0, lxw_row_t r1, lxw_col_t c,
                      lxw_row_t name_row, lxw_col_t name_col);
 
-/* Places chart at (row, col) of ws. */
+/* Places chart at (row, col) of ws, scaled from 480 x 288 pixels. */
 void cap_book_place(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                    lxw_col_t col, lxw_chart *chart);
+                    lxw_col_t col, lxw_chart *chart, double x_scale,
+                    double y_scale);
 
 /* The Assumptions sheet: the run (version, inputs, horizon, quarter s
  * sized when s is not NULL, simulation) and every model parameter as
