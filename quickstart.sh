@@ -9,10 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Build and run needs; tests also need a spreadsheet engine (gnumeric's
-# ssconvert) to recompute the workbooks' formulas.
+# ssconvert) to recompute the workbooks' formulas, and zip/unzip to edit a
+# copy of a workbook and to compare its XML with the golden files.
 packages=(gcc make cmake pkg-config libgsl-dev libxlsxwriter-dev
           libiniparser-dev libcsv-dev libjansson-dev tzdata)
-test_packages=(gnumeric)
+test_packages=(gnumeric zip unzip)
 
 install_missing() {
     local missing=()

@@ -479,6 +479,7 @@ typedef struct {
     cap_role role;
     double present[CAP_WEEK_HOURS];
     rep_result *result;
+    int reps;                  /* the first reps replications */
 } trial;
 
 static void measure_severity(double *resp, size_t n, const cap_job *jobs,
@@ -551,7 +552,7 @@ static cap_estimate over_reps(const rep_result *res, int n, size_t offset)
 static void summarize(const world *w, const trial *t, cap_sla_role *out)
 {
     const cap_model *m = w->m;
-    int n = w->replications;
+    int n = t->reps;
     out->replications = n;
     out->meets = 1;
     for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
@@ -572,17 +573,24 @@ static void summarize(const world *w, const trial *t, cap_sla_role *out)
         out->meets = 0;
 }
 
-static void evaluate(partner_run *pr, cap_role role, double fte, cap_sla_role *out)
+/* The figures of role at fte over the first reps replications. */
+static void evaluate_on(partner_run *pr, cap_role role, double fte, int reps,
+                        cap_sla_role *out)
 {
     const world *w = pr->w;
-    trial t = {pr, role, {0}, NULL};
-    t.result = need(calloc((size_t)w->replications, sizeof *t.result));
+    trial t = {pr, role, {0}, NULL, reps};
+    t.result = need(calloc((size_t)reps, sizeof *t.result));
     out->gap_hours = cap_staffing_roster(w->m, pr->ps, role, fte, t.present);
     out->fte = fte;
     out->tier = pr->ps->role[role].tier;
-    parallel_for((size_t)w->replications, w->threads, run_trial, &t);
+    parallel_for((size_t)reps, w->threads, run_trial, &t);
     summarize(w, &t, out);
     free(t.result);
+}
+
+static void evaluate(partner_run *pr, cap_role role, double fte, cap_sla_role *out)
+{
+    evaluate_on(pr, role, fte, pr->w->replications, out);
 }
 
 /* ---- Erlang C beside the simulation ---- */
@@ -650,6 +658,52 @@ static void work_hours(const partner_run *pr, cap_role role, cap_sla_role *out)
 
 /* ---- the search ---- */
 
+/* Where the walk of search() starts: the first FTE from `from` that meets
+ * on a pilot of the first tenth of the replications.  Only a guess, so
+ * only worth it when there are many replications. */
+static double pilot_guess(partner_run *pr, cap_role role, double from,
+                          double limit, cap_sla_role *scratch)
+{
+    int all = pr->w->replications, pilot = all / 10;
+    double fte = from;
+    if (all < 40)
+        return from;
+    for (;;) {
+        evaluate_on(pr, role, fte, pilot, scratch);
+        if (scratch->meets || fte >= limit)
+            return fte;
+        fte += pr->w->m->fte_step;
+    }
+}
+
+/* The smallest FTE in fte_step steps from `from` whose figures over all
+ * replications meet every goal (found holds them), or limit.  Attainment
+ * is monotone in FTE on common random numbers, so a walk from the pilot's
+ * guess - down while the step below still meets, else up until one meets -
+ * gives the answer a step-by-step search from `from` gives, with two or
+ * three full evaluations instead of one per step. */
+static double search(partner_run *pr, cap_role role, double from,
+                     double limit, cap_sla_role *found)
+{
+    double step = pr->w->m->fte_step;
+    cap_sla_role *below = need(calloc(1, sizeof *below));
+    double fte = pilot_guess(pr, role, from, limit, below);
+    evaluate(pr, role, fte, found);
+    while (found->meets && fte - step >= from - 1e-9) {
+        evaluate(pr, role, fte - step, below);
+        if (!below->meets)
+            break;
+        fte -= step;
+        *found = *below;
+    }
+    while (!found->meets && fte < limit) {
+        fte += step;
+        evaluate(pr, role, fte, found);
+    }
+    free(below);
+    return fte;
+}
+
 static void size_role(partner_run *pr, cap_partner_staffing *ps, cap_role role)
 {
     const cap_model *m = pr->w->m;
@@ -657,13 +711,7 @@ static void size_role(partner_run *pr, cap_partner_staffing *ps, cap_role role)
     cap_sla_role *found = need(calloc(1, sizeof *found));
     /* Far past any answer a contract would sign; stops a hopeless search. */
     double limit = fmax(2 * r->fte_high, r->fte_rule) + 20;
-    double fte = r->fte_rule;
-    for (;;) {
-        evaluate(pr, role, fte, found);
-        if (found->meets || fte >= limit)
-            break;
-        fte += m->fte_step;
-    }
+    double fte = search(pr, role, r->fte_rule, limit, found);
     cap_staffing_apply_sla(m, ps, role, fte);
     int met = found->meets;
     if (!met)
