@@ -72,8 +72,26 @@ cap_status cap_outdir_stage(const char *path, cap_staged *f, cap_error *err)
     return CAP_OK;
 }
 
+/* A path that is there but no regular file (a folder, say) would make its
+ * rename fail after the files before it were replaced: refuse first. */
+static cap_status check_targets(cap_staged *files, size_t n, cap_error *err)
+{
+    struct stat st;
+    for (size_t i = 0; i < n; i++)
+        if (lstat(files[i].path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            cap_error_set(err, CAP_ERR_OUTPUT, files[i].path, 0, NULL,
+                          "cannot write: %s", S_ISDIR(st.st_mode)
+                              ? strerror(EISDIR) : "not a regular file");
+            cap_outdir_discard(files, n);
+            return CAP_ERR_OUTPUT;
+        }
+    return CAP_OK;
+}
+
 cap_status cap_outdir_publish(cap_staged *files, size_t n, cap_error *err)
 {
+    if (check_targets(files, n, err) != CAP_OK)
+        return CAP_ERR_OUTPUT;
     for (size_t i = 0; i < n; i++) {
         if (rename(files[i].tmp, files[i].path) != 0) {
             cap_error_set(err, CAP_ERR_OUTPUT, files[i].path, 0, NULL,

@@ -36,8 +36,11 @@ cap_status cap_outdir_path(const char *dir, const char *name, char *out,
  * (and the temporary name) when that fails. */
 cap_status cap_outdir_stage(const char *path, cap_staged *f, cap_error *err);
 
-/* Renames every staged file onto its path, in order; stops at the first
- * failure (CAP_ERR_OUTPUT naming that path) and removes the rest. */
+/* Renames every staged file onto its path, in order.  First checks that
+ * no path is held by something other than a regular file (a folder named
+ * cost.xlsx), so that a run does not fail half-way through replacing the
+ * set; then stops at the first failed rename (CAP_ERR_OUTPUT naming that
+ * path) and removes the rest.  On failure every temporary file is gone. */
 cap_status cap_outdir_publish(cap_staged *files, size_t n, cap_error *err);
 
 /* Removes every staged temporary file (a failed run). */

@@ -68,6 +68,9 @@ cap_bad_case(csv_is_folder      4 csv_base.ini .)
 # ---- output folder (exit 4; these bring their own -o) ----
 cap_bad_case(out_parent_is_file 4 -o not_a_folder.txt/out good.ini)
 cap_bad_case(out_is_file        4 -o not_a_folder.txt good.ini)
+# occupied/ holds a previous staffing.xlsx and cost.xlsx and a folder named
+# quarterly.xlsx: the run must fail before it replaces any of them.
+cap_bad_case(out_book_is_folder 4 -o occupied --no-sim good.ini)
 
 # ---- command line (exit 2) ----
 cap_bad_case(usage_unknown_option 2 --frobnicate good.ini)

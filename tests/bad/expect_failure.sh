@@ -17,8 +17,9 @@
 #
 # Unless CAPPLAN-ARGS has its own -o (the output-folder and usage cases),
 # the script adds "-o OUT" first, where OUT is a fresh temporary folder
-# that already holds a sentinel staffing.xlsx: afterwards that file must be
-# byte-identical and no other file may have appeared in OUT.  In every case
+# that already holds sentinel staffing.xlsx, cost.xlsx and quarterly.xlsx
+# files: afterwards each must be byte-identical and no other file may have
+# appeared in OUT.  In every case
 # the working directory (the case files) must be left exactly as it was:
 # no reports/ folder, no file created or changed.
 set -u
@@ -48,7 +49,10 @@ trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
 mkdir "$out"
 printf 'sentinel: capplan must not overwrite this file (%s)\n' "$tmp" >"$tmp/sentinel"
-cp "$tmp/sentinel" "$out/staffing.xlsx"
+books=(staffing.xlsx cost.xlsx quarterly.xlsx)
+for book in "${books[@]}"; do
+    cp "$tmp/sentinel" "$out/$book"
+done
 
 own_out=0
 for a in "$@"; do
@@ -102,12 +106,15 @@ if [ -s "$tmp/stdout" ]; then
     echo
 fi
 
-if [ ! -f "$out/staffing.xlsx" ]; then
-    fail "the existing staffing.xlsx in the output folder was removed"
-elif ! cmp -s "$tmp/sentinel" "$out/staffing.xlsx"; then
-    fail "the existing staffing.xlsx in the output folder was overwritten"
-fi
-extra=$(cd "$out" && find . -mindepth 1 ! -name staffing.xlsx | LC_ALL=C sort)
+for book in "${books[@]}"; do
+    if [ ! -f "$out/$book" ]; then
+        fail "the existing $book in the output folder was removed"
+    elif ! cmp -s "$tmp/sentinel" "$out/$book"; then
+        fail "the existing $book in the output folder was overwritten"
+    fi
+done
+extra=$(cd "$out" && find . -mindepth 1 ! -name staffing.xlsx ! -name cost.xlsx \
+        ! -name quarterly.xlsx | LC_ALL=C sort)
 if [ -n "$extra" ]; then
     fail "files appeared in the output folder:"
     echo "$extra" | sed 's/^/  /'
