@@ -14,8 +14,13 @@
  * To keep the whole bench under a minute on two cores, the synthetic book
  * is simulated at 20 replications only and the 300- and 3000-partner
  * books not at all (a line under the table says what a run would cost).
- * Last, the simulation (100 replications, all cores) is compared with the
+ * Then the simulation (100 replications, all cores) is compared with the
  * rules-only sizing of the same quarter (best of 5).
+ *
+ * A third table times what a default run does on the finance book: the
+ * whole horizon (cap_horizon_run: every quarter sized, with and without
+ * the simulation) and each of the three workbooks written (into a
+ * temporary folder, from the rules-only horizon), with the file sizes.
  *
  * The samples are read by relative path from the source folder: run it
  * from there, or give the source folder as the one argument:
@@ -29,11 +34,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include "calendar.h"
+#include "horizon.h"
 #include "model.h"
+#include "outdir.h"
 #include "portfolio.h"
 #include "sim.h"
 #include "staffing.h"
+#include "workbook.h"
 
 static double now(void)
 {
@@ -225,6 +235,90 @@ static double sim_table(const cap_model *m, const cap_portfolio *book, int cores
     return t_finance[3];
 }
 
+static cap_horizon *horizon(const cap_portfolio *p, const cap_model *m,
+                            const cap_sim_options *so, double *seconds)
+{
+    cap_error err;
+    double t0 = now();
+    cap_horizon *h = cap_horizon_run(p, m, so, &err);
+    *seconds = now() - t0;
+    if (!h)
+        die(&err);
+    return h;
+}
+
+typedef cap_status (*book_writer)(const cap_staged *, const cap_horizon *,
+                                  const cap_portfolio *, const cap_model *,
+                                  cap_error *);
+
+static cap_status staffing_book(const cap_staged *f, const cap_horizon *h,
+                                const cap_portfolio *p, const cap_model *m,
+                                cap_error *err)
+{
+    return cap_workbook_staffing(f, h->quarter[0], p, m, NULL, err);
+}
+
+static cap_status cost_book(const cap_staged *f, const cap_horizon *h,
+                            const cap_portfolio *p, const cap_model *m,
+                            cap_error *err)
+{
+    return cap_workbook_cost(f, h->quarter[0], p, m, NULL, err);
+}
+
+static cap_status quarterly_book(const cap_staged *f, const cap_horizon *h,
+                                 const cap_portfolio *p, const cap_model *m,
+                                 cap_error *err)
+{
+    return cap_workbook_quarterly(f, h, p, m, NULL, err);
+}
+
+/* Writes one workbook into dir; prints its time and size. */
+static void time_book(const char *dir, const char *name, book_writer write,
+                      const cap_horizon *h, const cap_portfolio *p,
+                      const cap_model *m)
+{
+    char path[CAP_PATH_MAX];
+    cap_staged f;
+    cap_error err;
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    double t0 = now();
+    if (cap_outdir_stage(path, &f, &err) != CAP_OK ||
+        write(&f, h, p, m, &err) != CAP_OK ||
+        cap_outdir_publish(&f, 1, &err) != CAP_OK)
+        die(&err);
+    double t = now() - t0;
+    printf("%-34s %10.1f %10.0f\n", name, t * 1e3,
+           stat(path, &st) == 0 ? st.st_size / 1024.0 : -1.0);
+    unlink(path);
+}
+
+static void horizon_table(const cap_model *m, const cap_portfolio *book,
+                          int cores, double t_quarter0)
+{
+    double t_rules, t_sim;
+    cap_sim_options so = {m->seed, m->replications, cores, NULL, NULL};
+    printf("\ncapbench: a default run's parts, finance book (%d quarters)\n\n",
+           book->quarters);
+    printf("%-34s %10s %10s\n", "part", "ms", "KiB");
+    cap_horizon *h = horizon(book, m, NULL, &t_rules);
+    cap_horizon_free(horizon(book, m, &so, &t_sim));
+    printf("%-34s %10.1f\n", "horizon, rules only", t_rules * 1e3);
+    printf("%-34s %10.1f   (%d replications, %d threads; %.1fx quarter 0)\n",
+           "horizon, simulated", t_sim * 1e3, m->replications, cores,
+           t_sim / t_quarter0);
+    char dir[] = "/tmp/capbench.XXXXXX";
+    if (!mkdtemp(dir)) {
+        perror("capbench: mkdtemp");
+        exit(1);
+    }
+    time_book(dir, "staffing.xlsx (rules only)", staffing_book, h, book, m);
+    time_book(dir, "cost.xlsx", cost_book, h, book, m);
+    time_book(dir, "quarterly.xlsx", quarterly_book, h, book, m);
+    rmdir(dir);
+    cap_horizon_free(h);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 2 || (argc == 2 && chdir(argv[1]) != 0)) {
@@ -247,6 +341,7 @@ int main(int argc, char **argv)
     printf("\nfinance book, quarter 0: simulation (100 replications, %d cores) / "
            "rules-only (best of 5) = %.1f ms / %.3f ms = %.0fx\n", cores,
            t_sim * 1e3, t_rules * 1e3, t_sim / t_rules);
+    horizon_table(m, book, cores, t_sim);
     cap_portfolio_free(book);
     cap_model_free(m);
     return 0;
