@@ -31,10 +31,11 @@ cap_status cap_report_json(FILE *out, const cap_horizon *h,
                            const cap_portfolio *p, const cap_model *m,
                            const cap_run_info *info, cap_error *err);
 
-/* Writes a readable summary table.  Under each partner, every role with
+/* Writes a readable summary table of quarter 0 of h, then a line per
+ * quarter (customers, FTE, cost) and the horizon's cost.  Under each partner, every role with
  * simulated figures (role.sla) gets a line of attainment per severity and
  * utilization, '!' marking a missed goal or the utilization cap. */
-cap_status cap_report_text(FILE *out, const cap_staffing *s,
+cap_status cap_report_text(FILE *out, const cap_horizon *h,
                            const cap_portfolio *p, const cap_model *m,
                            cap_error *err);
 

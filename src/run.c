@@ -118,7 +118,7 @@ static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
     cap_status st = write_workbooks(o, h, p, m, &info, err);
     if (!st)
         st = o->json ? cap_report_json(out, h, p, m, &info, err)
-                     : cap_report_text(out, h->quarter[0], p, m, err);
+                     : cap_report_text(out, h, p, m, err);
     return st;
 }
 
