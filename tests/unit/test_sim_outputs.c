@@ -192,7 +192,7 @@ static char *capture(const fixture *f, int json)
         abort();
     cap_status st = json ? cap_report_json(out, &h, &f->portfolio,
                                            f->model, &f->info, &err)
-                         : cap_report_text(out, f->staffing, &f->portfolio,
+                         : cap_report_text(out, &h, &f->portfolio,
                                            f->model, &err);
     CHECK_INT(st, CAP_OK);
     CHECK(fclose(out) == 0);
