@@ -155,7 +155,7 @@ static json_t *partner_quarters_json(const cap_horizon *h, size_t i,
         json_object_set_new(o, "customers", json_integer(ps->customers));
         json_object_set_new(o, "csm_fte", fte_or_null(&ps->role[CAP_ROLE_CSM]));
         json_object_set_new(o, "tam_fte", fte_or_null(&ps->role[CAP_ROLE_TAM]));
-        json_object_set_new(o, "service_hours_per_month",
+        json_object_set_new(o, "service_hours_billed_per_month",
                             json_real(ps->service_hours_month));
         json_object_set_new(o, "cost", quarter_cost_json(&c));
         json_array_append_new(list, o);
