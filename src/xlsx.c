@@ -16,6 +16,9 @@
 /* 2000-01-01T00:00:00Z: the creation date of reproducible files. */
 #define FIXED_CREATED ((time_t)946684800)
 
+/* What a run without a cap_run_info records: no version, not simulated. */
+static const cap_run_info no_info = {0};
+
 const char *cap_yes_no(int flag)
 {
     return flag ? "yes" : "no";
@@ -317,6 +320,8 @@ void cap_book_assumptions(cap_book *b, const cap_staffing *s,
 {
     lxw_worksheet *ws = cap_book_sheet(b, "Assumptions", assumption_columns,
                                        A_COLS);
+    if (!info)
+        info = &no_info;
     if (!ws)
         return;
     lxw_row_t row = run_rows(b, ws, s, p, m, info);
@@ -466,7 +471,6 @@ cap_status cap_book_open(cap_book *b, const cap_staged *f, const char *title,
                          const cap_portfolio *p, const cap_model *m,
                          const cap_run_info *info, cap_error *err)
 {
-    static const cap_run_info no_info = {0};
     memset(b, 0, sizeof *b);
     b->code = CAP_OK;
     b->path = f->path;
