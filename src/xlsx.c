@@ -397,6 +397,9 @@ void cap_book_series(cap_book *b, lxw_chart *chart, const char *sheet,
     }
     chart_series_set_categories(series, sheet, k0, kc, k1, kc);
     chart_series_set_values(series, sheet, r0, c, r1, c);
+    /* libxlsxwriter caches a formula cell as 0 in the chart: no cache is
+     * better than a wrong one (spreadsheets draw from the cells). */
+    series->values->ignore_cache = LXW_TRUE;
     chart_series_set_name_range(series, sheet, name_row, name_col);
 }
 
