@@ -3,10 +3,30 @@
 #define CAP_RUN_CAPPLAN_H
 
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+
+/* Runs the shell command fmt...; returns its exit status (-1: it did not
+ * run or was killed) and shows the command on stderr when that is not 0. */
+static inline int run_shell(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static inline int run_shell(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    int rc = system(cmd);
+    int status = rc != -1 && WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    if (status != 0)
+        fprintf(stderr, "command failed (status %d): %s\n", status, cmd);
+    return status;
+}
 
 /* Runs `capplan ARGS` (ARGS is a shell fragment) in the source folder and
  * returns its stdout (caller frees; NULL if it could not start) and its

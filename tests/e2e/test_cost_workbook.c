@@ -225,26 +225,12 @@ static int tools_present(void)
     return ok;
 }
 
-/* Runs a shell command; its exit status, the command shown on failure. */
-__attribute__((format(printf, 1, 2))) static int sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    int rc = system(cmd);
-    if (rc != 0)
-        fprintf(stderr, "command failed (status %d): %s\n", rc, cmd);
-    return rc;
-}
-
 /* dir/prefix_<sheet>.csv for every sheet of dir/file, recomputed or as
  * cached. */
 static int export_book(const char *dir, const char *file, const char *prefix,
                        int recalc)
 {
-    return sh("cd '%s' && ssconvert %s -S '%s' '%s_%%s.csv' >/dev/null", dir,
+    return run_shell("cd '%s' && ssconvert %s -S '%s' '%s_%%s.csv' >/dev/null", dir,
               recalc ? "--recalc" : "", file, prefix);
 }
 
@@ -256,7 +242,7 @@ static int edit_rate(const char *dir, const char *tag, const char *ref,
                      const char *from, const char *to)
 {
     const char *xml = "xl/worksheets/sheet1.xml";
-    return sh("cd '%s' && rm -rf %s.d && mkdir %s.d && cd %s.d && "
+    return run_shell("cd '%s' && rm -rf %s.d && mkdir %s.d && cd %s.d && "
               "unzip -q ../cost.xlsx && "
               "sed -i 's|<c r=\"%s\" s=\"\\([0-9]*\\)\"><v>%s</v></c>|"
               "<c r=\"%s\" s=\"\\1\"><v>%s</v></c>|' %s && "
@@ -769,6 +755,6 @@ int main(void)
     if (getenv("CAP_KEEP_TEST_FILES"))
         printf("kept %s\n", dir);
     else
-        CHECK_INT(sh("rm -rf '%s'", dir), 0);
+        CHECK_INT(run_shell("rm -rf '%s'", dir), 0);
     return check_summary();
 }

@@ -31,18 +31,6 @@ typedef struct {
 
 /* ---- shell and files ---------------------------------------------------- */
 
-/* Runs the command fmt... and returns its exit status (-1: did not run). */
-static int sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    int rc = system(cmd);
-    return rc != -1 && WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
 /* All of f's bytes, NUL-terminated (data is NULL when out of memory). */
 static blob slurp(FILE *f)
 {
@@ -338,7 +326,7 @@ int main(void)
 {
     char a[] = "/tmp/capplan-golden-a.XXXXXX";
     char b[] = "/tmp/capplan-golden-b.XXXXXX";
-    if (sh("command -v unzip >/dev/null 2>&1") != 0) {
+    if (run_shell("command -v unzip >/dev/null 2>&1") != 0) {
         fprintf(stderr, "FAIL: unzip is not installed; this test needs it "
                 "to read the workbooks' parts (apt-get install unzip)\n");
         return 1;
@@ -353,6 +341,6 @@ int main(void)
         check_book(a, books[i]);
         check_identical(a, b, books[i]);
     }
-    CHECK_INT(sh("rm -rf '%s' '%s'", a, b), 0);
+    CHECK_INT(run_shell("rm -rf '%s' '%s'", a, b), 0);
     return check_summary();
 }
