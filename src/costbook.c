@@ -9,14 +9,10 @@
 
 /* ---- Costs: a row per partner and line, then the totals --------------- */
 
-typedef struct {
-    lxw_row_t first, last;  /* data rows of the Costs sheet */
-} row_span;
-
 /* =SUMIF(line column, line, value column) over the data rows, or =SUM
  * of the value column when line is NULL. */
 static void costs_total(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                        lxw_col_t col, row_span rows, const char *line,
+                        lxw_col_t col, cap_row_span rows, const char *line,
                         lxw_format *f, double cached)
 {
     char values[LXW_MAX_CELL_RANGE_LENGTH], lines[LXW_MAX_CELL_RANGE_LENGTH];
@@ -34,7 +30,7 @@ static void costs_total(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
 
 /* Under the table: per line (FTE, billed hours, cost), then the total. */
 static void costs_totals(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                         row_span rows, const cap_cost_sums *sums)
+                         cap_row_span rows, const cap_cost_sums *sums)
 {
     lxw_format *cents = b->fmt[CAP_FMT_CENTS];
     for (int line = 0; line <= CAP_ROLES; line++, row++) {
@@ -60,7 +56,7 @@ static void costs_totals(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                 cap_money_value(sums->total));
 }
 
-static row_span sheet_costs(cap_book *b, const cap_staffing *s,
+static cap_row_span sheet_costs(cap_book *b, const cap_staffing *s,
                             const cap_model *m, cap_cost_sums *sums)
 {
     cap_column cols[CAP_CL_COLS];
@@ -68,14 +64,14 @@ static row_span sheet_costs(cap_book *b, const cap_staffing *s,
     lxw_worksheet *ws = cap_book_sheet(b, "Costs", cols, CAP_CL_COLS);
     lxw_row_t row = 1;
     if (!ws)
-        return (row_span){1, 0};
+        return (cap_row_span){1, 0};
     for (size_t i = 0; i < s->partner_count && b->code == CAP_OK; i++) {
         const cap_partner_staffing *ps = &s->partners[i];
         row = cap_cost_lines(b, ws, row, ps,
                              cap_channel_name(ps->partner->channel), m, 1,
                              sums);
     }
-    row_span rows = {1, row - 1};
+    cap_row_span rows = {1, row - 1};
     cap_book_table(b, ws, rows.last, CAP_CL_COLS);
     if (rows.last >= rows.first)
         costs_totals(b, ws, row + 1, rows, sums);
@@ -97,7 +93,7 @@ static const cap_column partner_columns[P_COLS] = {
 
 /* =SUMIFS(Costs cost, Costs partner, A2, Costs line, "P-CSM"). */
 static void partner_cell(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                         int line, row_span rows, double cached)
+                         int line, cap_row_span rows, double cached)
 {
     char cost[LXW_MAX_CELL_RANGE_LENGTH], id[LXW_MAX_CELL_RANGE_LENGTH];
     char kind[LXW_MAX_CELL_RANGE_LENGTH], me[LXW_MAX_CELL_NAME_LENGTH];
@@ -116,7 +112,7 @@ static void partner_cell(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
 }
 
 static void partner_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                        const cap_partner_staffing *ps, row_span rows,
+                        const cap_partner_staffing *ps, cap_row_span rows,
                         cap_money column[P_COLS])
 {
     double line[CAP_ROLES + 1];
@@ -154,7 +150,7 @@ static void partner_chart(cap_book *b, lxw_worksheet *ws, lxw_row_t last)
                    last > 12 ? (double)last / 12.0 : 1.0);
 }
 
-static void sheet_partners(cap_book *b, const cap_staffing *s, row_span rows)
+static void sheet_partners(cap_book *b, const cap_staffing *s, cap_row_span rows)
 {
     lxw_worksheet *ws = cap_book_sheet(b, "Partners", partner_columns, P_COLS);
     cap_money column[P_COLS] = {{0}};
@@ -294,7 +290,7 @@ cap_status cap_workbook_cost(const cap_staged *f, const cap_staffing *s,
     if (cap_book_open(&b, f, "capplan cost", p, m, info, err) != CAP_OK)
         return err->code;
     cap_book_rates(&b, m);
-    row_span rows = sheet_costs(&b, s, m, &sums);
+    cap_row_span rows = sheet_costs(&b, s, m, &sums);
     sheet_partners(&b, s, rows);
     sheet_options(&b, s, m);
     cap_book_assumptions(&b, s, p, m, info);

@@ -21,6 +21,12 @@ enum { CAP_CL_PARTNER, CAP_CL_NAME, CAP_CL_CONTEXT, CAP_CL_CUSTOMERS,
        CAP_CL_BINDING, CAP_CL_HOURS, CAP_CL_BILLED, CAP_CL_RATE,
        CAP_CL_LOC_FACTOR, CAP_CL_CLOCK_FACTOR, CAP_CL_COST, CAP_CL_COLS };
 
+/* The data rows of a sheet of cost lines (empty when last < first): the
+ * ranges that the totals' SUMIF/SUMIFS formulas run over. */
+typedef struct {
+    lxw_row_t first, last;
+} cap_row_span;
+
 /* What the written lines add up to (cached values of the totals). */
 typedef struct {
     double fte[CAP_ROLES];

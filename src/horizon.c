@@ -98,3 +98,11 @@ cap_quarter_cost cap_quarter_cost_total(const cap_model *m,
         sum.role[r] = cap_money_value(role[r]);
     return sum;
 }
+
+double cap_horizon_cost(const cap_model *m, const cap_horizon *h)
+{
+    cap_money total = {0};
+    for (int q = 0; q < h->count; q++)
+        cap_money_add(&total, cap_quarter_cost_total(m, h->quarter[q]).total);
+    return cap_money_value(total);
+}

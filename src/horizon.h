@@ -42,4 +42,7 @@ cap_quarter_cost cap_quarter_cost_of(const cap_model *m,
 cap_quarter_cost cap_quarter_cost_total(const cap_model *m,
                                         const cap_staffing *s);
 
+/* Every quarter's total cost, added in cents: the horizon's cost. */
+double cap_horizon_cost(const cap_model *m, const cap_horizon *h);
+
 #endif

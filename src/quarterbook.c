@@ -9,10 +9,6 @@
 #include "workbook.h"
 
 typedef struct {
-    lxw_row_t first, last;  /* data rows of the Quarters sheet */
-} row_span;
-
-typedef struct {
     char label[24];         /* "2027Q1" */
 } quarter_label;
 
@@ -25,13 +21,13 @@ static int lines_of(const cap_partner_staffing *ps)
 }
 
 /* The data rows sheet_quarters() will write. */
-static row_span quarters_span(const cap_horizon *h)
+static cap_row_span quarters_span(const cap_horizon *h)
 {
     lxw_row_t rows = 0;
     for (int q = 0; q < h->count; q++)
         for (size_t i = 0; i < h->quarter[q]->partner_count; i++)
             rows += (lxw_row_t)lines_of(&h->quarter[q]->partners[i]);
-    return (row_span){1, rows};
+    return (cap_row_span){1, rows};
 }
 
 static void sheet_quarters(cap_book *b, const cap_horizon *h,
@@ -59,7 +55,7 @@ static void sheet_quarters(cap_book *b, const cap_horizon *h,
 /* =SUMIFS(Quarters!<col>, Quarters!C, quarter[, Quarters!A, partner]
  * [, Quarters!E, line]): partner and line are formula fragments (a cell
  * or a quoted text), NULL to leave out. */
-static void quarters_sum(char *out, size_t n, row_span rows, lxw_col_t col,
+static void quarters_sum(char *out, size_t n, cap_row_span rows, lxw_col_t col,
                          const char *quarter, const char *partner,
                          const char *line)
 {
@@ -85,7 +81,7 @@ static void quarters_sum(char *out, size_t n, row_span rows, lxw_col_t col,
 
 /* A SUMIFS cell, or 0 when the Quarters sheet has no rows to sum. */
 static void put_quarters_sum(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                             lxw_col_t col, row_span rows, lxw_col_t of,
+                             lxw_col_t col, cap_row_span rows, lxw_col_t of,
                              const char *quarter, const char *partner,
                              const char *line, cap_fmt_kind kind,
                              double cached)
@@ -135,12 +131,14 @@ static void by_partner_header(cap_book *b, lxw_worksheet *ws,
                              "column widths");
 }
 
-static void by_partner_quarter(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+/* Writes partner ps's cells of quarter q; returns its cost that quarter. */
+static double by_partner_quarter(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                                const cap_partner_staffing *ps, int q,
-                               const quarter_label *labels, row_span rows,
+                               const quarter_label *labels, cap_row_span rows,
                                const cap_model *m)
 {
     char quarter[32], me[LXW_MAX_CELL_NAME_LENGTH];
+    double cost = cap_quarter_cost_of(m, ps).total;
     snprintf(quarter, sizeof quarter, "\"%s\"", labels[q].label);
     lxw_rowcol_to_cell_abs(me, row, BP_PARTNER, 0, 1);
     cap_book_num(b, ws, row, bp_col(q, BQ_CUSTOMERS), ps->customers,
@@ -150,8 +148,8 @@ static void by_partner_quarter(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                          quarter, me, cap_cost_line_names[r], CAP_FMT_ONE,
                          ps->role[r].active ? ps->role[r].fte : 0);
     put_quarters_sum(b, ws, row, bp_col(q, BQ_COST), rows, CAP_CL_COST,
-                     quarter, me, NULL, CAP_FMT_CENTS,
-                     cap_quarter_cost_of(m, ps).total);
+                     quarter, me, NULL, CAP_FMT_CENTS, cost);
+    return cost;
 }
 
 /* =F2+J2+N2+R2: the quarters' costs of row. */
@@ -169,18 +167,9 @@ static void year_cost(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                      b->fmt[CAP_FMT_CENTS], cached);
 }
 
-static int customers_of(const cap_staffing *s)
-{
-    int n = 0;
-    for (size_t i = 0; i < s->partner_count; i++)
-        n += s->partners[i].customers;
-    return n;
-}
-
 /* The Total row under partner rows 1..row-1: each column's sum. */
 static void by_partner_totals(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                              const cap_horizon *h, const cap_model *m,
-                              double year_total)
+                              const cap_horizon *h, const cap_model *m)
 {
     cap_book_text(b, ws, row, BP_PARTNER, "Total", b->bold);
     if (row == 1)
@@ -188,7 +177,7 @@ static void by_partner_totals(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     for (int q = 0; q < h->count; q++) {
         const cap_staffing *s = h->quarter[q];
         const double cached[BQ_COLS] = {
-            customers_of(s), s->fte_total[CAP_ROLE_CSM],
+            s->customers_total, s->fte_total[CAP_ROLE_CSM],
             s->fte_total[CAP_ROLE_TAM], cap_quarter_cost_total(m, s).total};
         static const cap_fmt_kind kinds[BQ_COLS] = {
             CAP_FMT_INT, CAP_FMT_ONE, CAP_FMT_ONE, CAP_FMT_CENTS};
@@ -200,11 +189,11 @@ static void by_partner_totals(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     }
     lxw_col_t year = bp_col(h->count, 0);
     cap_book_sum(b, ws, row, year, 1, year, row - 1, year,
-                 b->fmt[CAP_FMT_CENTS], year_total);
+                 b->fmt[CAP_FMT_CENTS], cap_horizon_cost(m, h));
 }
 
 static void sheet_by_partner(cap_book *b, const cap_horizon *h,
-                             const quarter_label *labels, row_span rows,
+                             const quarter_label *labels, cap_row_span rows,
                              const cap_model *m)
 {
     static const cap_column cols[BP_FIRST] = {
@@ -218,7 +207,6 @@ static void sheet_by_partner(cap_book *b, const cap_horizon *h,
     if (!ws)
         return;
     by_partner_header(b, ws, labels, h->count);
-    cap_money total = {0};
     for (size_t i = 0; i < partners && b->code == CAP_OK; i++, row++) {
         const cap_partner *partner = h->quarter[0]->partners[i].partner;
         cap_money cost = {0};
@@ -226,14 +214,13 @@ static void sheet_by_partner(cap_book *b, const cap_horizon *h,
         cap_book_text(b, ws, row, BP_NAME, partner->name, NULL);
         for (int q = 0; q < h->count; q++) {
             const cap_partner_staffing *ps = &h->quarter[q]->partners[i];
-            by_partner_quarter(b, ws, row, ps, q, labels, rows, m);
-            cap_money_add(&cost, cap_quarter_cost_of(m, ps).total);
+            cap_money_add(&cost, by_partner_quarter(b, ws, row, ps, q, labels,
+                                                    rows, m));
         }
         year_cost(b, ws, row, h->count, cap_money_value(cost));
-        cap_money_add(&total, cap_money_value(cost));
     }
     cap_book_table(b, ws, row - 1, year + 1);
-    by_partner_totals(b, ws, row, h, m, cap_money_value(total));
+    by_partner_totals(b, ws, row, h, m);
 }
 
 /* ---- Totals: per quarter and the year, and the chart ------------------ */
@@ -265,7 +252,7 @@ static void total_customers(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
 
 static void total_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row, int q,
                       const cap_horizon *h, const quarter_label *labels,
-                      row_span rows, const cap_model *m)
+                      cap_row_span rows, const cap_model *m)
 {
     const cap_staffing *s = h->quarter[q];
     cap_quarter_cost c = cap_quarter_cost_total(m, s);
@@ -273,7 +260,7 @@ static void total_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row, int q,
     lxw_rowcol_to_cell_abs(quarter, row, T_QUARTER, 0, 1);
     cap_book_text(b, ws, row, T_QUARTER, labels[q].label, NULL);
     total_customers(b, ws, row, q, (lxw_row_t)(s->partner_count + 1),
-                    customers_of(s));
+                    s->customers_total);
     for (int r = 0; r < CAP_ROLES; r++) {
         put_quarters_sum(b, ws, row, (lxw_col_t)(T_CSM_FTE + r), rows,
                          CAP_CL_FTE, quarter, NULL, cap_cost_line_names[r],
@@ -333,7 +320,7 @@ static void fte_chart(cap_book *b, lxw_worksheet *ws, lxw_row_t last)
 }
 
 static void sheet_totals(cap_book *b, const cap_horizon *h,
-                         const quarter_label *labels, row_span rows,
+                         const quarter_label *labels, cap_row_span rows,
                          const cap_model *m)
 {
     lxw_worksheet *ws = cap_book_sheet(b, "Totals", total_columns, T_COLS);
@@ -365,7 +352,7 @@ cap_status cap_workbook_quarterly(const cap_staged *f, const cap_horizon *h,
     }
     /* Totals and By partner point at Quarters, which comes later in the
      * book; the row span is known before a cell is written. */
-    row_span rows = quarters_span(h);
+    cap_row_span rows = quarters_span(h);
     sheet_totals(&b, h, labels, rows, m);
     sheet_by_partner(&b, h, labels, rows, m);
     sheet_quarters(&b, h, labels, m);

@@ -8,7 +8,6 @@
 #include <math.h>
 
 #include "report.h"
-#include "cost.h"
 #include "horizon.h"
 #include "jsonnum.h"
 #include "sim.h"
@@ -196,33 +195,26 @@ static json_t *partner_json(const cap_partner_staffing *ps)
     return o;
 }
 
-/* Every quarter of h over all partners, and the horizon's cost. */
-static json_t *quarters_json(const cap_horizon *h, const cap_model *m,
-                             double *horizon_total)
+/* Every quarter of h over all partners. */
+static json_t *quarters_json(const cap_horizon *h, const cap_model *m)
 {
     json_t *list = json_array();
-    cap_money total = {0};
     for (int q = 0; q < h->count; q++) {
         const cap_staffing *s = h->quarter[q];
         char label[24], start[16];
         cap_quarter_label(s->quarter_start, label);
         snprintf(start, sizeof start, "%04d-%02d-%02d", s->quarter_start.year % 10000,
                  s->quarter_start.month % 100, s->quarter_start.day % 100);
-        int customers = 0;
-        for (size_t i = 0; i < s->partner_count; i++)
-            customers += s->partners[i].customers;
         cap_quarter_cost c = cap_quarter_cost_total(m, s);
-        cap_money_add(&total, c.total);
         json_t *o = json_object();
         json_object_set_new(o, "quarter", json_string(label));
         json_object_set_new(o, "start", json_string(start));
-        json_object_set_new(o, "customers", json_integer(customers));
+        json_object_set_new(o, "customers", json_integer(s->customers_total));
         json_object_set_new(o, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
         json_object_set_new(o, "tam_fte", json_real(s->fte_total[CAP_ROLE_TAM]));
         json_object_set_new(o, "cost", quarter_cost_json(&c));
         json_array_append_new(list, o);
     }
-    *horizon_total = cap_money_value(total);
     return list;
 }
 
@@ -252,13 +244,12 @@ static json_t *document(const cap_horizon *h, const cap_portfolio *p,
         json_array_append_new(partners, partner);
     }
     json_object_set_new(doc, "partners", partners);
-    double horizon_total = 0;
-    json_object_set_new(doc, "quarters", quarters_json(h, m, &horizon_total));
+    json_object_set_new(doc, "quarters", quarters_json(h, m));
     json_t *totals = json_object();
     json_object_set_new(totals, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
     json_object_set_new(totals, "tam_fte", json_real(s->fte_total[CAP_ROLE_TAM]));
     json_object_set_new(totals, "annual_total", json_real(s->annual_cost_total));
-    json_object_set_new(totals, "horizon_total", json_real(horizon_total));
+    json_object_set_new(totals, "horizon_total", json_real(cap_horizon_cost(m, h)));
     json_object_set_new(doc, "totals", totals);
     return doc;
 }

@@ -1,7 +1,5 @@
 /* report_text.c - the terminal summary. */
 #include "report.h"
-
-#include "cost.h"
 #include "sim.h"
 
 static void role_cell(const cap_role_staffing *r, char *out, size_t cap)
@@ -103,24 +101,20 @@ static void print_heading(FILE *out, const cap_staffing *s,
 /* Every quarter of the horizon: customers, staffed FTE, cost. */
 static void print_quarters(FILE *out, const cap_horizon *h, const cap_model *m)
 {
-    cap_money total = {0};
     fprintf(out, "\n%-8s %9s %10s %10s %16s\n", "quarter", "customers",
             "P-CSM FTE", "P-TAM FTE", "quarter cost");
     for (int q = 0; q < h->count; q++) {
         const cap_staffing *s = h->quarter[q];
         char label[24];
-        int customers = 0;
-        for (size_t i = 0; i < s->partner_count; i++)
-            customers += s->partners[i].customers;
         cap_quarter_label(s->quarter_start, label);
         cap_quarter_cost c = cap_quarter_cost_total(m, s);
-        cap_money_add(&total, c.total);
-        fprintf(out, "%-8s %9d %10.1f %10.1f %16.2f\n", label, customers,
+        fprintf(out, "%-8s %9d %10.1f %10.1f %16.2f\n", label,
+                s->customers_total,
                 s->fte_total[CAP_ROLE_CSM], s->fte_total[CAP_ROLE_TAM],
                 c.total);
     }
     fprintf(out, "%-8s %9s %10s %10s %16.2f %s\n", "horizon", "", "", "",
-            cap_money_value(total), m->currency);
+            cap_horizon_cost(m, h), m->currency);
 }
 
 cap_status cap_report_text(FILE *out, const cap_horizon *h,

@@ -435,10 +435,12 @@ void cap_staffing_total(cap_staffing *s)
 {
     s->fte_total[CAP_ROLE_CSM] = s->fte_total[CAP_ROLE_TAM] = 0;
     cap_money cost = {0};
+    s->customers_total = 0;
     for (size_t i = 0; i < s->partner_count; i++) {
         const cap_partner_staffing *ps = &s->partners[i];
         for (int r = 0; r < CAP_ROLES; r++)
             s->fte_total[r] += ps->role[r].active ? ps->role[r].fte : 0;
+        s->customers_total += ps->customers;
         cap_money_add(&cost, ps->annual_cost);
     }
     s->annual_cost_total = cap_money_value(cost);

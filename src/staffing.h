@@ -98,6 +98,7 @@ typedef struct {
     cap_date reference_day;                /* the quarter's first Wednesday */
     cap_partner_staffing *partners;
     size_t partner_count;
+    int customers_total;                   /* all partners' customers */
     double fte_total[CAP_ROLES];
     double annual_cost_total;              /* roles plus service hours */
 } cap_staffing;
@@ -138,7 +139,8 @@ void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps);
 
 const char *cap_tam_choice_name(cap_tam_choice choice); /* "dedicated_tam" ... */
 
-/* Recomputes the quarter's FTE and cost totals from its partners. */
+/* Recomputes the quarter's customer, FTE and cost totals from its
+ * partners. */
 void cap_staffing_total(cap_staffing *s);
 
 #endif
