@@ -18,6 +18,9 @@ const char *cap_cli_usage(void)
            "capplan queue checks one stationary queue: Erlang C beside the\n"
            "simulation, for quick what-ifs (see capplan queue --help).\n"
            "\n"
+           "A file name \"-\" reads that file from standard input:\n"
+           "  cat deal.ini | capplan -      capplan book.ini - < book.csv\n"
+           "\n"
            "options:\n"
            "  -o DIR          write workbooks to DIR (default: reports)\n"
            "  -m MODEL        rule model INI (default: the built-in\n"
@@ -95,6 +98,19 @@ static int flag_option(const char *arg, cap_options *o)
     return 0;
 }
 
+static int is_stdin(const char *path) { return path && strcmp(path, "-") == 0; }
+
+/* Standard input can feed one file only. */
+static cap_status stdin_once(const cap_options *o, cap_error *err)
+{
+    if (is_stdin(o->portfolio) + is_stdin(o->customers) +
+            is_stdin(o->model_path) > 1)
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "-",
+                             "standard input can feed only one of the "
+                             "portfolio, the CSV and the model");
+    return CAP_OK;
+}
+
 cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
 {
     memset(o, 0, sizeof *o);
@@ -123,5 +139,5 @@ cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
     if (!o->portfolio && !o->help && !o->version)
         return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, NULL,
                              "no portfolio given (see capplan --help)");
-    return CAP_OK;
+    return stdin_once(o, err);
 }

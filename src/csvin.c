@@ -115,7 +115,9 @@ static cap_status parse_stream(FILE *f, const char *path, reader *r)
 cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
                         cap_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    path = cap_input_name(path);
     if (!f)
         return cap_error_set(err, CAP_ERR_IO, path, 0, NULL,
                              "cannot read file: %s", strerror(errno));
@@ -125,7 +127,8 @@ cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
     if (st == CAP_OK && ferror(f))
         st = cap_error_set(err, CAP_ERR_IO, path, 0, NULL,
                            "cannot read file: %s", strerror(errno));
-    fclose(f);
+    if (!is_stdin)
+        fclose(f);
     for (size_t i = 0; i < r.count; i++)
         free(r.fields[i]);
     free(r.fields);

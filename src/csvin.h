@@ -24,8 +24,9 @@ typedef struct {
 typedef cap_status (*cap_csv_row_fn)(const cap_csv_row *row, void *ctx,
                                      cap_error *err);
 
-/* Reads path.  A missing file is CAP_ERR_IO; malformed quoting is
- * CAP_ERR_INPUT with the line. */
+/* Reads path ("-": standard input, named "<stdin>" in messages).  A
+ * missing file is CAP_ERR_IO; malformed quoting is CAP_ERR_INPUT with the
+ * line. */
 cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
                         cap_error *err);
 

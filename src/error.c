@@ -57,6 +57,11 @@ cap_status cap_error_row(cap_error *err, cap_status code, const char *file,
     return code;
 }
 
+const char *cap_input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 const char *cap_strerror(cap_status code)
 {
     static const char *const names[] = {

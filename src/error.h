@@ -50,6 +50,10 @@ cap_status cap_error_row(cap_error *err, cap_status code, const char *file,
                          int row, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* The name messages give an input path: "<stdin>" for "-" (standard
+ * input), else the path itself. */
+const char *cap_input_name(const char *path);
+
 /* Short name of a status ("input error", ...). */
 const char *cap_strerror(cap_status code);
 

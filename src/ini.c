@@ -42,11 +42,9 @@ static int capture_error(const char *fmt, ...)
     return 0;
 }
 
-static char *read_file(const char *path)
+/* Reads all of f; NULL on a read error. */
+static char *read_stream(FILE *f)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
     size_t got;
@@ -57,14 +55,26 @@ static char *read_file(const char *path)
         if (len + 1 == cap && !(buf = realloc(buf, cap *= 2)))
             abort();
     }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
+    if (ferror(f)) {
         free(buf);
         return NULL;
     }
     buf[len] = '\0';
     return buf;
+}
+
+/* Reads path ("-": standard input) once: /dev/stdin or a pipe cannot be
+ * read a second time, so iniparser gets the text, not the path. */
+static char *read_file(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return read_stream(stdin);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = read_stream(f);
+    fclose(f);
+    return text;
 }
 
 static void trim_newline(char *s)
@@ -73,6 +83,9 @@ static void trim_newline(char *s)
     while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
         s[--n] = '\0';
 }
+
+static cap_status check_comments(const cap_ini *ini, cap_status code,
+                                 cap_error *err);
 
 static cap_ini *load_dict(const char *load_path, const char *name, char *text,
                           cap_status code, cap_error *err)
@@ -96,18 +109,25 @@ static cap_ini *load_dict(const char *load_path, const char *name, char *text,
     ini->dict = dict;
     ini->text = text;
     snprintf(ini->path, sizeof ini->path, "%s", name);
+    if (check_comments(ini, code, err) != CAP_OK) {
+        cap_ini_free(ini);
+        return NULL;
+    }
     return ini;
 }
 
 cap_ini *cap_ini_load(const char *path, cap_status code, cap_error *err)
 {
+    const char *name = cap_input_name(path);
     char *text = read_file(path);
     if (!text) {
-        cap_error_set(err, CAP_ERR_IO, path, 0, NULL, "cannot read file: %s",
+        cap_error_set(err, CAP_ERR_IO, name, 0, NULL, "cannot read file: %s",
                       strerror(errno));
         return NULL;
     }
-    return load_dict(path, path, text, code, err);
+    cap_ini *ini = cap_ini_load_text(text, name, code, err);
+    free(text);
+    return ini;
 }
 
 cap_ini *cap_ini_load_text(const char *text, const char *name,
@@ -120,7 +140,7 @@ cap_ini *cap_ini_load_text(const char *text, const char *name,
         if (fd >= 0)
             close(fd);
         return cap_error_set(err, CAP_ERR_INTERNAL, name, 0, NULL,
-                             "cannot stage built-in text: %s",
+                             "cannot stage the INI text: %s",
                              strerror(errno)),
                NULL;
     }
@@ -352,6 +372,78 @@ cap_status cap_ini_check_duplicates(const cap_ini *ini, cap_status code,
             snprintf(field, sizeof field, "%s:%s", section, key);
             return cap_error_set(err, code, ini->path, lineno, field,
                                  "duplicate key (first at line %d)", first);
+        }
+    }
+    return CAP_OK;
+}
+
+/* Copies line `start` (up to the newline) as written, trimmed. */
+static void raw_line(const char *start, char *out, size_t cap)
+{
+    while (*start == ' ' || *start == '\t')
+        start++;
+    size_t n = strcspn(start, "\r\n");
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), start);
+    n = strlen(out);
+    while (n > 0 && isspace((unsigned char)out[n - 1]))
+        out[--n] = '\0';
+}
+
+/* What is wrong with the ';' or '#' in value (the text after '=' or a
+ * continuation line), or NULL.  A ';' set off by a space starts a comment
+ * as meant, unless the line continues: iniparser joins the lines first. */
+static const char *comment_problem(const char *value, int continues)
+{
+    for (const char *c = value; *c; c++) {
+        if (*c == '#')
+            return "\"#\" starts a comment here, cutting the value short; "
+                   "quote the value (\"...\") to keep a \"#\", or use \" ; \" "
+                   "for a comment";
+        if (*c != ';')
+            continue;
+        if (c > value && !isspace((unsigned char)c[-1]))
+            return "\";\" starts a comment here, cutting the value short; "
+                   "separate items with \",\" (a comment needs a space "
+                   "before \";\")";
+        return continues ? "\";\" starts a comment here, which swallows "
+                           "the continued lines after it; put the comment "
+                           "on a line of its own"
+                         : NULL;
+    }
+    return NULL;
+}
+
+/* iniparser ends an unquoted value at its first ';' or '#' without a
+ * word ("customers = a 30; b 10" keeps "a 30"), so a comment character
+ * that cannot be meant as one is an error naming its line. */
+static cap_status check_comments(const cap_ini *ini, cap_status code,
+                                 cap_error *err)
+{
+    char low[512], raw[4096], section[256] = "", key[256] = "", field[600];
+    int lineno = 0, continued = 0, skip = 0;
+    for (const char *p = ini->text; p && *p; p = next_line(p)) {
+        lineno++;
+        line_text(p, low, sizeof low);
+        raw_line(p, raw, sizeof raw);
+        int is_continuation = continued;
+        continued = ends_with_backslash(raw);
+        const char *value = raw;
+        if (!is_continuation) {
+            if (raw[0] == '[')
+                header_name(low, section, sizeof section);
+            /* Headers, comments and quoted values (kept whole) pass. */
+            skip = raw[0] == '[' || !key_name(low, key, sizeof key);
+            if (!skip) {
+                value = strchr(raw, '=') + 1;
+                value += strspn(value, " \t");
+                skip = *value == '"' || *value == '\'';
+            }
+        }
+        const char *why = skip ? NULL : comment_problem(value, continued);
+        if (why) {
+            snprintf(field, sizeof field, "%s:%s", section, key);
+            return cap_error_set(err, code, ini->path, lineno,
+                                 section[0] ? field : key, "%s", why);
         }
     }
     return CAP_OK;

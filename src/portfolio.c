@@ -283,7 +283,7 @@ cap_portfolio *cap_portfolio_load(const char *path, const cap_model *m,
     cap_portfolio *p = calloc(1, sizeof *p);
     if (!p)
         abort();
-    snprintf(p->ini_path, sizeof p->ini_path, "%s", path);
+    snprintf(p->ini_path, sizeof p->ini_path, "%s", cap_ini_path(ini));
     cap_status st = cap_ini_check_duplicates(ini, CAP_ERR_INPUT, err);
     if (!st)
         st = read_portfolio_section(ini, p, m, today, err);
@@ -444,11 +444,11 @@ static cap_status on_csv_row(const cap_csv_row *row, void *arg, cap_error *err)
 cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
                                  const cap_model *m, cap_error *err)
 {
-    csv_ctx c = {.p = p, .m = m, .path = path};
-    snprintf(p->csv_path, sizeof p->csv_path, "%s", path);
+    csv_ctx c = {.p = p, .m = m, .path = cap_input_name(path)};
+    snprintf(p->csv_path, sizeof p->csv_path, "%s", c.path);
     CAP_TRY(cap_csv_read(path, on_csv_row, &c, err));
     if (!c.have_header)
-        return cap_error_set(err, CAP_ERR_INPUT, path, 0, NULL,
+        return cap_error_set(err, CAP_ERR_INPUT, c.path, 0, NULL,
                              "no header row (want partner, plan, timezone, "
                              "customers)");
     return CAP_OK;

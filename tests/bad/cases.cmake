@@ -39,6 +39,9 @@ cap_bad_case(bad_quarters              3 bad_quarters.ini)
 cap_bad_case(partner_without_customers 3 partner_without_customers.ini)
 cap_bad_case(syntax_error              3 syntax_error.ini)
 cap_bad_case(json_unknown_plan         3 --json unknown_plan.ini)
+cap_bad_case(semicolon_in_list         3 semicolon_in_list.ini)
+cap_bad_case(hash_in_value             3 hash_in_value.ini)
+cap_bad_case(comment_before_continuation 3 comment_before_continuation.ini)
 
 # ---- customers CSV beside a valid INI (exit 3) ----
 cap_bad_case(csv_unknown_plan            3 csv_base.ini csv_unknown_plan.csv)
@@ -58,6 +61,7 @@ cap_bad_case(csv_empty                   3 csv_base.ini csv_empty.csv)
 # ---- model (-m, exit 3) ----
 cap_bad_case(model_bad_number      3 -m model_bad_number.ini good.ini)
 cap_bad_case(model_shares_not_one  3 -m model_shares_not_one.ini good.ini)
+cap_bad_case(model_semicolon       3 -m model_semicolon.ini good.ini)
 
 # ---- files (exit 4) ----
 cap_bad_case(missing_portfolio  4 no_such_portfolio.ini)
@@ -78,6 +82,7 @@ cap_bad_case(usage_no_portfolio   2)
 cap_bad_case(usage_too_many_args  2 good.ini extra.csv more.csv)
 cap_bad_case(usage_bad_number     2 -r zero good.ini)
 cap_bad_case(usage_missing_value  2 good.ini -o)
+cap_bad_case(usage_two_stdin      2 - -)
 
 # ---- capplan queue (exit 2) ----
 # "queue" must be capplan's first argument, but expect_failure.sh puts
