@@ -168,7 +168,7 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Median of 3 runs of cap_simulate on fresh quarter-0 rules. */
+/* Median of 3 runs of cap_simulate_quarter on fresh quarter-0 rules. */
 static double time_simulation(const cap_portfolio *p, const cap_model *m,
                               int replications, int threads)
 {
@@ -178,7 +178,7 @@ static double time_simulation(const cap_portfolio *p, const cap_model *m,
         cap_staffing *s = staffing(p, m, 0);
         cap_sim_options o = {m->seed, replications, threads, NULL, NULL};
         double t0 = now();
-        if (cap_simulate(s, p, m, &o, &err) != CAP_OK)
+        if (cap_simulate_quarter(s, p, m, &o, &err) != CAP_OK)
             die(&err);
         t[r] = now() - t0;
         cap_staffing_free(s);

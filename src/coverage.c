@@ -4,6 +4,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+double cap_person_hours(const cap_model *m, double fte)
+{
+    return fte * m->hours_per_fte_week * (1 - m->shrinkage);
+}
+
 cap_interval cap_local_window(const cap_tz *tz, int64_t day, int open_minute,
                               int close_minute)
 {

@@ -10,8 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "staffing.h"
+#include "model.h"
 #include "tz.h"
+#include "week.h"
 
 typedef struct {
     int64_t start, end; /* [start, end) */
@@ -34,6 +35,10 @@ int cap_shifts_needed(cap_interval *windows, size_t count, double shift_hours);
  * the interval touches. */
 void cap_mark_hours(unsigned char required[CAP_WEEK_HOURS], int64_t week_start,
                     cap_interval w);
+
+/* Weekly hours on shift of fte FTE: fte x hours per FTE-week x (1 -
+ * shrinkage) (SPEC section 4 "Staff"). */
+double cap_person_hours(const cap_model *m, double fte);
 
 /* Lays person_hours of weekly presence on the required hours: first one
  * person in every required hour (busiest hours first while hours last;

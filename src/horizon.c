@@ -5,33 +5,25 @@
 
 #include "cost.h"
 
-/* Progress over the whole horizon: quarter q's partners come after the
- * partners of the quarters before it. */
-typedef struct {
-    const cap_sim_options *outer;
-    long done_before, total;
-} horizon_progress;
-
-static void quarter_progress(void *ctx, long done, long total)
+cap_status cap_simulate_quarter(cap_staffing *s, const cap_portfolio *p,
+                                const cap_model *m, const cap_sim_options *so,
+                                cap_error *err)
 {
-    horizon_progress *hp = ctx;
-    (void)total;
-    hp->outer->progress(hp->outer->progress_ctx, hp->done_before + done,
-                        hp->total);
-}
-
-static cap_status simulate_quarter(cap_staffing *s, const cap_portfolio *p,
-                                   const cap_model *m,
-                                   const cap_sim_options *so, cap_error *err)
-{
-    horizon_progress hp = {so, (long)s->quarter * (long)s->partner_count,
-                           (long)p->quarters * (long)s->partner_count};
-    cap_sim_options quarter = *so;
-    if (so->progress) {
-        quarter.progress = quarter_progress;
-        quarter.progress_ctx = &hp;
+    cap_sim_world *w = cap_sim_world_new(p, m, s->quarter_start, so, err);
+    if (!w)
+        return err->code;
+    long before = (long)s->quarter * (long)s->partner_count;
+    long total = (long)p->quarters * (long)s->partner_count;
+    for (size_t i = 0; i < s->partner_count; i++) {
+        cap_sim_partner res;
+        cap_sim_partner_size(w, &s->partners[i], i, s->quarter, &res);
+        cap_staffing_apply_sim(m, &s->partners[i], &res);
+        if (so->progress)
+            so->progress(so->progress_ctx, before + (long)i + 1, total);
     }
-    return cap_simulate(s, p, m, &quarter, err);
+    cap_staffing_total(s);
+    cap_sim_world_free(w);
+    return CAP_OK;
 }
 
 cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
@@ -44,7 +36,7 @@ cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
         cap_staffing *s = cap_staffing_run(p, m, q, err);
         if (s)
             h->quarter[h->count++] = s;
-        if (!s || (so && simulate_quarter(s, p, m, so, err) != CAP_OK)) {
+        if (!s || (so && cap_simulate_quarter(s, p, m, so, err) != CAP_OK)) {
             cap_horizon_free(h);
             return NULL;
         }

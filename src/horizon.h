@@ -28,6 +28,14 @@ cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
                              const cap_sim_options *so, cap_error *err);
 void cap_horizon_free(cap_horizon *h);
 
+/* Simulates the rule results s of one quarter partner by partner and
+ * applies each partner's answer (cap_staffing_apply_sim: the one step from
+ * the simulation's results into the staffing); so->progress counts the
+ * horizon's partner-quarters. */
+cap_status cap_simulate_quarter(cap_staffing *s, const cap_portfolio *p,
+                                const cap_model *m, const cap_sim_options *so,
+                                cap_error *err);
+
 /* What one partner costs in one quarter (cost.h's quarter formulas). */
 typedef struct {
     double role[CAP_ROLES];    /* 0 for a role not contracted */

@@ -130,7 +130,8 @@ static const char *const known_keys_tam[] = {"fixed_hours_per_week",
 static const char *const known_keys_plan[] = {"hours", "min_fte_single",
     "min_fte_localized", "sla_minutes", "tickets_per_month", NULL};
 static const char *const known_keys_severity[] = {"attainment_goal",
-    "handle_mean_minutes", "handle_sd_minutes", "arrival_profile",
+    "handle_mean_minutes", "handle_sd_minutes", "first_response_minutes",
+    "arrival_profile",
     "business_hours_share", NULL};
 static const char *const known_keys_profile[] = {"open", "close", NULL};
 static const char *const known_keys_staffing[] = {"shrinkage",
@@ -140,7 +141,8 @@ static const char *const known_keys_cost[] = {"localization_uplift",
     "around_the_clock_uplift", "service_hour_rate",
     "retainer_hours_per_month", NULL};
 static const char *const known_keys_simulation[] = {"replications",
-    "warmup_weeks", "handle_time", "seed", NULL};
+    "warmup_weeks", "handle_time", "seed", "max_replication_factor",
+    "first_response", NULL};
 static const char *const known_keys_horizon[] = {"quarters", NULL};
 static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
     "service_hours", "localization", "growth", NULL};
@@ -330,6 +332,8 @@ static cap_status read_severities(const cap_ini *ini, cap_model *m,
                                 &m->handle_mean_minutes[s], CAP_ERR_MODEL, err));
         CAP_TRY(cap_ini_number(ini, sec, "handle_sd_minutes", 0, 1e5,
                                 &m->handle_sd_minutes[s], CAP_ERR_MODEL, err));
+        CAP_TRY(cap_ini_number(ini, sec, "first_response_minutes", 0, 1e5,
+                                &m->first_response_minutes[s], CAP_ERR_MODEL, err));
         CAP_TRY(read_choice(ini, sec, "arrival_profile", profiles, 2,
                              &business, err));
         m->business_hours_share[s] = -1; /* uniform */
@@ -345,25 +349,32 @@ static cap_status read_severities(const cap_ini *ini, cap_model *m,
 static cap_status read_simulation(const cap_ini *ini, cap_model *m,
                                   cap_error *err)
 {
-    double reps, warmup, seed, quarters;
+    double reps, warmup, seed, quarters, factor;
     static const char *const kinds[] = {"lognormal", "exponential"};
+    static const char *const readings[] = {"triage", "start_of_work"};
     CAP_TRY(cap_ini_number(ini, "simulation", "replications", 1, 1e6, &reps,
                             CAP_ERR_MODEL, err));
     CAP_TRY(cap_ini_number(ini, "simulation", "warmup_weeks", 0, 52, &warmup,
                             CAP_ERR_MODEL, err));
     CAP_TRY(read_choice(ini, "simulation", "handle_time", kinds, 2,
                          &m->handle_exponential, err));
+    CAP_TRY(read_choice(ini, "simulation", "first_response", readings, 2,
+                         &m->first_response_start_of_work, err));
+    CAP_TRY(cap_ini_number(ini, "simulation", "max_replication_factor", 1, 64,
+                            &factor, CAP_ERR_MODEL, err));
     CAP_TRY(cap_ini_number(ini, "simulation", "seed", 0, 4294967295.0, &seed,
                             CAP_ERR_MODEL, err));
     CAP_TRY(cap_ini_number(ini, "horizon", "quarters", 1, 40, &quarters,
                             CAP_ERR_MODEL, err));
     if (reps != floor(reps) || warmup != floor(warmup) ||
-        seed != floor(seed) || quarters != floor(quarters))
+        seed != floor(seed) || quarters != floor(quarters) ||
+        factor != floor(factor))
         return cap_error_set(err, CAP_ERR_MODEL, cap_ini_path(ini), 0, NULL,
-                             "replications, warmup_weeks, seed and quarters "
-                             "must be whole numbers");
+                             "replications, warmup_weeks, seed, quarters and "
+                             "max_replication_factor must be whole numbers");
     m->replications = (int)reps;
     m->warmup_weeks = (int)warmup;
+    m->max_replication_factor = (int)factor;
     m->seed = (unsigned long)seed;
     m->quarters = (int)quarters;
     return CAP_OK;
@@ -471,6 +482,7 @@ static void copy_params(const cap_ini *ini, cap_model *m)
                 !(m->params = realloc(m->params, (cap *= 2) * sizeof *m->params)))
                 abort();
             cap_param *p = &m->params[m->param_count++];
+            memset(p, 0, sizeof *p); /* realloc'd slots: equal bytes for equal text */
             snprintf(p->section, sizeof p->section, "%s", sec);
             snprintf(p->key, sizeof p->key, "%s", keys[k]);
             snprintf(p->value, sizeof p->value, "%s",

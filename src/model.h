@@ -88,6 +88,9 @@ typedef struct {
     double attainment_goal[CAP_SEVERITIES];
     double handle_mean_minutes[CAP_SEVERITIES];
     double handle_sd_minutes[CAP_SEVERITIES];
+    /* triage: the first part of a ticket's handle time; first response is
+     * its start (SPEC section 4 "Queue") */
+    double first_response_minutes[CAP_SEVERITIES];
     double business_hours_share[CAP_SEVERITIES]; /* arrival profile */
     /* [profile] local window that business_hours_share refers to */
     int profile_open_minute, profile_close_minute;
@@ -100,6 +103,13 @@ typedef struct {
     double service_hour_rate, retainer_hours_per_month;
     /* [simulation] */
     int replications, warmup_weeks, handle_exponential;
+    /* more replications, up to replications x this, where a sizing call is
+     * too close to its goal (SPEC section 4 "Sizing") */
+    int max_replication_factor;
+    /* 1: first response = start of all work, non-preemptive (the older
+     * reading); 0: triage pre-empts work without an SLA or of a lower
+     * severity */
+    int first_response_start_of_work;
     unsigned long seed;
     /* [horizon] */
     int quarters;

@@ -22,6 +22,13 @@ static double hi(double a, double b)
  * the usual hours take the integer path. */
 static double hour_presence(const cap_shifts *s, double hour)
 {
+    if (s->how && hour >= 0 && hour < (double)s->hours)
+        return s->present[s->how[(size_t)hour]];
+    if (s->how && hour >= 0 && hour < 1e15) {
+        size_t last_week = s->hours - CAP_WEEK_HOURS;
+        return s->present[s->how[last_week + (size_t)(hour - (double)s->hours) %
+                                                 CAP_WEEK_HOURS]];
+    }
     double x = s->first_hour + hour;
     if (x >= 0 && x < 1e15)
         return s->present[(long long)x % CAP_WEEK_HOURS];
@@ -43,7 +50,8 @@ int cap_shifts_at(const cap_shifts *s, double t)
 static double more_people_after(const cap_shifts *s, double t, int busy)
 {
     double hour = floor(t / 60.0);
-    for (int k = 1; k <= CAP_WEEK_HOURS; k++) {
+    /* a week and a little: a clock change skips or repeats an hour */
+    for (int k = 1; k <= CAP_WEEK_HOURS + 2; k++) {
         double p = hour_presence(s, hour + k);
         double at = (hour + k) * 60.0;
         if (ceil(p - 1e-12) > busy)

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "staffing.h"
+#include "week.h"
 
 enum { CAP_PRIORITIES = 5, CAP_PRIORITY_TASK = 4 }; /* 0..3 = S1..S4 */
 
@@ -24,11 +24,16 @@ typedef struct {
     unsigned short clock;    /* which SLA clock the caller measures on */
 } cap_job;
 
-/* People present over time: present[h] people in UTC hour h of the week,
- * where the run's minute 0 is hour first_hour of the week.  The fraction f
- * of present[h] is one more person for the first f x 60 minutes. */
+/* People present over time: present[h] people in hour h of the roster's
+ * week.  Run hour k (minutes 60k to 60k + 60) is hour how[k] of that week
+ * for k < hours (the caller's wall clock, so clock changes move people);
+ * later hours repeat the table's last week.  Without a table (how NULL)
+ * run hour k is hour (first_hour + k) mod 168.  The fraction f of
+ * present[h] is one more person for the first f x 60 minutes. */
 typedef struct {
     const double *present;   /* CAP_WEEK_HOURS entries */
+    const unsigned char *how;/* may be NULL */
+    size_t hours;            /* entries of how; >= CAP_WEEK_HOURS */
     int first_hour;
 } cap_shifts;
 

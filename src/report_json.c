@@ -44,8 +44,9 @@ static json_t *severity_json(const cap_sla_severity *v)
     return o;
 }
 
-static json_t *sla_json(const cap_sla_role *sla)
+static json_t *sla_json(const cap_role_staffing *r)
 {
+    const cap_sla_role *sla = r->sla;
     json_t *o = json_object();
     json_object_set_new(o, "fte", cap_json_simulated(sla->fte));
     json_object_set_new(o, "tier", json_string(cap_plan_name(sla->tier)));
@@ -59,6 +60,11 @@ static json_t *sla_json(const cap_sla_role *sla)
     json_object_set_new(o, "gap_hours", cap_json_simulated(sla->gap_hours));
     json_object_set_new(o, "work_hours_month", cap_json_simulated(sla->work_hours_month));
     json_object_set_new(o, "meets", json_boolean(sla->meets));
+    /* how sure the sizing is: the lesser confidence of the calls at the
+     * answer and one step below, and the replications they needed */
+    json_object_set_new(o, "confidence", cap_json_simulated(r->sim.confidence));
+    json_object_set_new(o, "decided_at_replications",
+                        json_integer(r->sim.decided_at_replications));
     json_object_set_new(o, "unstable_hours", json_integer(sla->unstable_hours));
     for (int v = 0; v < CAP_SEVERITIES; v++)
         json_object_set_new(o, cap_severity_name(v),
@@ -92,7 +98,7 @@ static json_t *role_json(const cap_role_staffing *r)
     json_object_set_new(o, "gap_hours", json_real(r->gap_hours));
     json_object_set_new(o, "annual_cost", json_real(r->annual_cost));
     /* SLA attainment comes from the simulation; a rules-only run has none. */
-    json_object_set_new(o, "sla", r->sla ? sla_json(r->sla) : json_null());
+    json_object_set_new(o, "sla", r->sla ? sla_json(r) : json_null());
     return o;
 }
 

@@ -8,7 +8,6 @@
 
 #include "cost.h"
 #include "coverage.h"
-#include "sim.h"
 #include "workload.h"
 
 const char *cap_binding_name(cap_binding b)
@@ -218,8 +217,8 @@ static void lay_roster(const quarter_view *v, cap_role_staffing *r,
                        const double load[CAP_WEEK_HOURS])
 {
     mark_windows(v, r);
-    double hours = r->fte * v->m->hours_per_fte_week * (1 - v->m->shrinkage);
-    r->gap_hours = cap_roster(r->required, load, hours, r->present);
+    r->gap_hours = cap_roster(r->required, load, cap_person_hours(v->m, r->fte),
+                              r->present);
 }
 
 /* ---- the two roles ---- */
@@ -249,13 +248,18 @@ static void size_csm(const quarter_view *v, const cap_partner *partner,
            cap_step_up(m, customers / m->planning_ratio), CAP_BIND_RATIO);
 }
 
+static double tam_workload(const cap_model *m, double technical_hours_month)
+{
+    double weekly = technical_hours_month * 12.0 / 52.0 + m->tam_fixed_hours_per_week;
+    double productive = m->hours_per_fte_week * (1 - m->shrinkage) * m->utilization_cap;
+    return fmax(cap_step_up(m, weekly / productive), m->fte_step);
+}
+
 static void size_tam(const cap_model *m, const cap_partner *partner,
                      int customers, double technical_hours_month,
                      cap_role_staffing *r)
 {
-    double weekly = technical_hours_month * 12.0 / 52.0 + m->tam_fixed_hours_per_week;
-    double productive = m->hours_per_fte_week * (1 - m->shrinkage) * m->utilization_cap;
-    double workload = fmax(cap_step_up(m, weekly / productive), m->fte_step);
+    double workload = tam_workload(m, technical_hours_month);
     r->tier = partner->tam_tier;
     r->customers = customers;
     r->fte_low = r->fte_high = workload;
@@ -287,6 +291,8 @@ static void partner_cost(cap_partner_staffing *ps)
             cap_money_add(&sum, ps->role[k].annual_cost);
     ps->annual_cost = cap_money_value(sum);
 }
+
+static void compare_tam(const cap_model *m, cap_partner_staffing *ps);
 
 static cap_plan partner_tier(const cap_partner *partner, const int by_plan[CAP_PLANS])
 {
@@ -332,7 +338,7 @@ static void size_partner(const cap_model *m, const zones *z,
     }
     size_service_hours(m, partner, ps);
     partner_cost(ps);
-    cap_staffing_compare_tam(m, ps);
+    compare_tam(m, ps);
     free(segs);
 }
 
@@ -346,10 +352,10 @@ const char *cap_tam_choice_name(cap_tam_choice choice)
 
 static int sla_met(const cap_role_staffing *r)
 {
-    return !r->sla || r->sla->met_at_recommended;
+    return !r->sim.simulated || r->sim.met;
 }
 
-void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps)
+static void compare_tam(const cap_model *m, cap_partner_staffing *ps)
 {
     const cap_partner *partner = ps->partner;
     cap_tam_options *o = &ps->tam_options;
@@ -363,6 +369,7 @@ void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps)
         cap_partner scratch = *partner;
         scratch.tam.kind = CAP_ASK_AUTO;
         size_tam(m, &scratch, ps->customers, ps->technical_hours_month, &tam);
+        memset(&tam.sim, 0, sizeof tam.sim);
         tam.sla = NULL;
     }
     o->dedicated_fte = tam.fte = tam.fte_recommended;
@@ -384,51 +391,63 @@ void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps)
 
 /* ---- after the simulation ---- */
 
-double cap_staffing_roster(const cap_model *m, const cap_partner_staffing *ps,
-                           cap_role role, double fte,
-                           double present[CAP_WEEK_HOURS])
+double cap_staffing_tam_rule(const cap_model *m, const cap_partner *partner,
+                             double technical_hours_month)
 {
-    double hours = fte * m->hours_per_fte_week * (1 - m->shrinkage);
-    return cap_roster(ps->role[role].required, ps->load, hours, present);
+    double workload = tam_workload(m, cap_hours_billable(technical_hours_month));
+    return fmax(workload, m->plan[partner->tam_tier].min_fte_single);
 }
 
 static void restaff(const cap_model *m, cap_partner_staffing *ps, cap_role role)
 {
     cap_role_staffing *r = &ps->role[role];
-    r->gap_hours = cap_staffing_roster(m, ps, role, r->fte, r->present);
+    double hours = cap_person_hours(m, r->fte);
+    r->gap_hours = cap_roster(r->required, ps->load, hours, r->present);
     r->annual_cost = annual_cost(m, role, r);
-    partner_cost(ps);
 }
 
-void cap_staffing_set_technical_hours(const cap_model *m,
-                                      cap_partner_staffing *ps,
-                                      double hours_month)
+static void set_technical_hours(const cap_model *m, cap_partner_staffing *ps,
+                                double hours_month)
 {
     ps->technical_hours_month = cap_hours_billable(hours_month);
     ps->service_hours_worked_month = ps->service_hours_month = 0;
     ps->service_hours_annual_cost = 0;
     size_service_hours(m, ps->partner, ps);
     cap_role_staffing *tam = &ps->role[CAP_ROLE_TAM];
-    if (tam->active) {
+    if (tam->active)
         size_tam(m, ps->partner, ps->customers, ps->technical_hours_month, tam);
-        restaff(m, ps, CAP_ROLE_TAM);
-    }
-    partner_cost(ps);
 }
 
-void cap_staffing_apply_sla(const cap_model *m, cap_partner_staffing *ps,
-                            cap_role role, double fte_sla)
+static void apply_role(const cap_model *m, cap_partner_staffing *ps,
+                       cap_role role, cap_sim_role *sim)
 {
     cap_role_staffing *r = &ps->role[role];
     settle(m, r, r->fte_low,
-           role == CAP_ROLE_CSM ? CAP_BIND_RATIO : CAP_BIND_WORKLOAD, fte_sla,
+           role == CAP_ROLE_CSM ? CAP_BIND_RATIO : CAP_BIND_WORKLOAD, sim->fte,
            CAP_BIND_SLA);
     if (role == CAP_ROLE_CSM && r->binding_recommended == CAP_BIND_SLA &&
         r->fte_recommended > r->fte_high + 1e-9)
         warn(r, "load exceeds the 10-15 customers/FTE threshold; the vendor "
                 "will require additional staff (%.1f FTE recommended, n/10 "
                 "gives %.1f)", r->fte_recommended, r->fte_high);
+    if (!sim->met)
+        warn(r, "SLA goals not met even at %.1f FTE", sim->fte, 0);
+    cap_sim_role_clear(&r->sim);
+    r->sim = *sim;
+    memset(sim, 0, sizeof *sim);
+    r->sla = r->sim.staffed;
     restaff(m, ps, role);
+}
+
+void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,
+                            cap_sim_partner *res)
+{
+    set_technical_hours(m, ps, res->technical_hours_month);
+    for (int r = 0; r < CAP_ROLES; r++)
+        if (ps->role[r].active && res->role[r].simulated)
+            apply_role(m, ps, (cap_role)r, &res->role[r]);
+    partner_cost(ps);
+    compare_tam(m, ps);
 }
 
 void cap_staffing_total(cap_staffing *s)
@@ -475,7 +494,7 @@ void cap_staffing_free(cap_staffing *s)
         return;
     for (size_t i = 0; i < s->partner_count; i++)
         for (int r = 0; r < CAP_ROLES; r++)
-            free(s->partners[i].role[r].sla);
+            cap_sim_role_clear(&s->partners[i].role[r].sim);
     free(s->partners);
     free(s);
 }

@@ -16,8 +16,10 @@
 #include "error.h"
 #include "model.h"
 #include "portfolio.h"
+#include "sla.h"
+#include "week.h"
 
-enum { CAP_WEEK_HOURS = 168, CAP_WARNINGS_MAX = 4 };
+enum { CAP_WARNINGS_MAX = 4 };
 
 /* Which rule set the FTE figure.  WORKLOAD is P-TAM sizing from hours. */
 typedef enum {
@@ -48,8 +50,11 @@ typedef struct {
     unsigned char required[CAP_WEEK_HOURS]; /* 1: inside the window */
     double present[CAP_WEEK_HOURS];         /* people on shift */
     double gap_hours;         /* window hours with nobody present */
-    /* simulated SLA figures at the staffed FTE; NULL with --no-sim.  Owned. */
-    struct cap_sla_role *sla;
+    /* the simulation's answer (all zero with --no-sim); owns its figures */
+    cap_sim_role sim;
+    /* simulated SLA figures at the staffed FTE (= sim.staffed); NULL with
+     * --no-sim */
+    const cap_sla_role *sla;
 } cap_role_staffing;
 
 /* Dedicated P-TAM or service hours for a partner's technical work: the
@@ -112,30 +117,21 @@ void cap_staffing_free(cap_staffing *s);
 
 const char *cap_binding_name(cap_binding binding);
 
-/* ---- used by the simulation (sim.h) to feed its answers back ---- */
+/* ---- the simulation's answer, applied in one step ---- */
 
-/* Lays fte of role on the role's window by the partner's hourly load
- * (SPEC section 4 "Staff"); returns the window hours left empty. */
-double cap_staffing_roster(const cap_model *m, const cap_partner_staffing *ps,
-                           cap_role role, double fte,
-                           double present[CAP_WEEK_HOURS]);
+/* The P-TAM rule FTE (workload or plan minimum) a partner gets from
+ * technical_hours_month of technical work: where the SLA search starts. */
+double cap_staffing_tam_rule(const cap_model *m, const cap_partner *partner,
+                             double technical_hours_month);
 
-/* Re-sizes the P-TAM rule and the service hours from technical hours per
- * month (the simulated figure), with roster and costs. */
-void cap_staffing_set_technical_hours(const cap_model *m,
-                                      cap_partner_staffing *ps,
-                                      double hours_month);
-
-/* Takes the SLA search's answer fte_sla (>= the rule FTE): recommended =
- * max(rule, fte_sla), binding `sla` when above the rule; flags a P-CSM
- * team above the ratio's upper bound; re-lays the roster at the staffed
- * FTE and recomputes costs.  Call cap_staffing_total() afterwards. */
-void cap_staffing_apply_sla(const cap_model *m, cap_partner_staffing *ps,
-                            cap_role role, double fte_sla);
-
-/* Compares a dedicated P-TAM with service hours for ps (after sizing, and
- * again after the simulation). */
-void cap_staffing_compare_tam(const cap_model *m, cap_partner_staffing *ps);
+/* Applies the simulation's answer for ps (sim.h): re-sizes the P-TAM rule
+ * and the service hours from the simulated technical hours; for each
+ * simulated role, recommended = max(rule, answer) with binding `sla` when
+ * above the rule, the warnings, the roster at the staffed FTE and the
+ * costs; then compares the TAM options.  Takes what res owns.  Call
+ * cap_staffing_total() afterwards. */
+void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,
+                            cap_sim_partner *res);
 
 const char *cap_tam_choice_name(cap_tam_choice choice); /* "dedicated_tam" ... */
 

@@ -12,7 +12,7 @@ static void check_priority_is_not_preemptive(void)
     double present[CAP_WEEK_HOURS];
     for (int h = 0; h < CAP_WEEK_HOURS; h++)
         present[h] = 1;
-    cap_shifts one = {present, 0};
+    cap_shifts one = {present, NULL, 0, 0};
     /* A: S3 at 0 for 30 min; C: S4 at 5; B: S1 at 10.  A is not
      * interrupted; when it ends at 30 the S1 goes first, then the S4. */
     cap_job jobs[] = {{0, 30, 0, 2, 0}, {5, 5, 0, 3, 0}, {10, 10, 0, 0, 0}};
@@ -32,7 +32,7 @@ static void check_shift_ends(void)
     double present[CAP_WEEK_HOURS] = {0};
     present[0] = 1;   /* hour 0: one person */
     present[2] = 0.5; /* hour 2: one person for its first 30 minutes */
-    cap_shifts s = {present, 0};
+    cap_shifts s = {present, NULL, 0, 0};
     CHECK_INT(cap_shifts_at(&s, 59.9), 1);
     CHECK_INT(cap_shifts_at(&s, 60), 0);
     CHECK_INT(cap_shifts_at(&s, 149.9), 1);
@@ -52,7 +52,7 @@ static void check_shift_ends(void)
     CHECK_INT(st.backlog, 1); /* the third job, at minute 180 */
     /* Nobody ever on shift: the job never starts. */
     double nobody[CAP_WEEK_HOURS] = {0};
-    cap_shifts none = {nobody, 0};
+    cap_shifts none = {nobody, NULL, 0, 0};
     CHECK_INT(cap_queue_serve(jobs, 1, &none, 0, 60, start, &st), 0);
     CHECK(start[0] < 0);
     CHECK(isinf(cap_first_response_minutes(NULL, 0, start[0])));

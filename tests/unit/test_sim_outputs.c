@@ -65,21 +65,21 @@ static cap_sla_role *fake_sla(double fte, cap_plan tier, int tam)
     sla->replications = 100;
     for (int v = 0; v < CAP_SEVERITIES; v++) {
         cap_sla_severity *sv = &sla->severity[v];
-        sv->tickets = (cap_estimate){10.5 * (v + 1), 1.25};
-        sv->attainment = (cap_estimate){att_mean[v], att_half[v]};
-        sv->p50 = (cap_estimate){12.5 + v, 1};
-        sv->p90 = (cap_estimate){45.25 + v, 2};
-        sv->p99 = (cap_estimate){90.75 + v, 3};
+        sv->tickets = (cap_estimate){10.5 * (v + 1), 1.25, 0};
+        sv->attainment = (cap_estimate){att_mean[v], att_half[v], 0};
+        sv->p50 = (cap_estimate){12.5 + v, 1, 0};
+        sv->p90 = (cap_estimate){45.25 + v, 2, 0};
+        sv->p99 = (cap_estimate){90.75 + v, 3, 0};
         sv->goal = v < 2 ? 0.95 : 0.90;
         sv->target_minutes = 60.0 * (v + 1);
         sv->erlang_attainment = erlang_csm[v];
     }
     if (tam) { /* S1 below its goal, with no stable hour */
-        sla->severity[0].attainment = (cap_estimate){0.9, 0.03};
+        sla->severity[0].attainment = (cap_estimate){0.9, 0.03, 0};
         sla->severity[0].erlang_attainment = CAP_ERLANG_UNSTABLE;
     }
-    sla->utilization = (cap_estimate){0.48, 0.02};
-    sla->backlog = (cap_estimate){0.25, 0.1};
+    sla->utilization = (cap_estimate){0.48, 0.02, 0};
+    sla->backlog = (cap_estimate){0.25, 0.1, 0};
     sla->gap_hours = tam ? 1 : 0;
     sla->work_hours_month = 123.456789;
     sla->meets = !tam;
@@ -135,8 +135,13 @@ static void fake_staffing(fixture *f)
     ps[0].tier = CAP_PLAN_PREMIUM;
     fake_role(&ps[0].role[CAP_ROLE_CSM], 40, 3, CAP_PLAN_PREMIUM);
     fake_role(&ps[0].role[CAP_ROLE_TAM], 40, 3.5, CAP_PLAN_MISSION_CRITICAL);
-    ps[0].role[CAP_ROLE_CSM].sla = fake_sla(3, CAP_PLAN_PREMIUM, 0);
-    ps[0].role[CAP_ROLE_TAM].sla = fake_sla(3.5, CAP_PLAN_MISSION_CRITICAL, 1);
+    ps[0].role[CAP_ROLE_CSM].sim.staffed = fake_sla(3, CAP_PLAN_PREMIUM, 0);
+    ps[0].role[CAP_ROLE_TAM].sim.staffed = fake_sla(3.5, CAP_PLAN_MISSION_CRITICAL, 1);
+    for (int r = 0; r < CAP_ROLES; r++) {
+        ps[0].role[r].sim.simulated = 1;
+        ps[0].role[r].sim.met = r == CAP_ROLE_CSM;
+        ps[0].role[r].sla = ps[0].role[r].sim.staffed;
+    }
     ps[1].partner = &f->partners[1];
     ps[1].customers = 5;
     f->staffing = s;
@@ -167,10 +172,10 @@ static void fixture_free(fixture *f)
 }
 
 /* Takes the sla of every role out (a rules-only staffing) or puts it back. */
-static void swap_sla(fixture *f, cap_sla_role *saved[CAP_ROLES])
+static void swap_sla(fixture *f, const cap_sla_role *saved[CAP_ROLES])
 {
     for (int r = 0; r < CAP_ROLES; r++) {
-        cap_sla_role *t = f->staffing->partners[0].role[r].sla;
+        const cap_sla_role *t = f->staffing->partners[0].role[r].sla;
         f->staffing->partners[0].role[r].sla = saved[r];
         saved[r] = t;
     }
@@ -267,7 +272,7 @@ static void test_json(fixture *f)
 /* Rules only: "sla": null, and the summary says so. */
 static void test_rules_only_reports(fixture *f)
 {
-    cap_sla_role *saved[CAP_ROLES] = {NULL, NULL};
+    const cap_sla_role *saved[CAP_ROLES] = {NULL, NULL};
     swap_sla(f, saved);
     char *text = capture(f, 1), *summary = capture(f, 0);
     json_t *doc = json_loads(text, 0, NULL);
@@ -436,7 +441,7 @@ static void test_workbook(fixture *f, const char *dir)
 
 static void test_rules_only_workbook(fixture *f, const char *dir)
 {
-    cap_sla_role *saved[CAP_ROLES] = {NULL, NULL};
+    const cap_sla_role *saved[CAP_ROLES] = {NULL, NULL};
     char names[256];
     swap_sla(f, saved);
     write_book(f, dir);

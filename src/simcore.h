@@ -1,0 +1,121 @@
+/* simcore.h - the parts of the simulation its own modules share (not for
+ * use outside arrivals.c, sim.c, search.c and stationary.c).
+ *
+ * arrivals.c: random streams, the quarter's time line, the world every
+ * partner shares (zones, SLA clocks, arrival shapes) and each partner's
+ * tickets and tasks per replication.  sim.c: one candidate FTE of one role
+ * run on those jobs.  search.c: the SLA search over candidates.
+ */
+#ifndef CAP_SIMCORE_H
+#define CAP_SIMCORE_H
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <stdint.h>
+
+#include "calendar.h"
+#include "queue.h"
+#include "sim.h"
+#include "tz.h"
+
+#define CAP_WEEKS_PER_MONTH (365.25 / 7.0 / 12.0)
+
+void *cap_need(void *p); /* aborts when out of memory */
+
+/* The stream of replication rep of unit `unit` (a partner): a function of
+ * the seed and the two indices only. */
+gsl_rng *cap_stream(unsigned long seed, size_t unit, size_t rep);
+
+typedef struct {
+    cap_job *job;
+    size_t n, cap;
+} cap_job_list;
+
+void cap_job_push(cap_job_list *l, cap_job j);
+
+/* The run's time line: warm-up, the quarter, then a drain. */
+typedef struct {
+    int64_t start_utc;   /* minute 0: warm-up start, 00:00 UTC */
+    double from, to;     /* measured minutes: the quarter */
+    size_t hours;        /* hours with arrivals: to / 60 */
+    double weeks;        /* measured weeks */
+    /* hour of the roster's week (home zone wall clock) of every run hour,
+     * through the drain; what the queue's shifts look up */
+    unsigned char *how;
+    size_t how_hours;
+} cap_timeline;
+
+struct cap_sim_world {
+    const cap_model *m;
+    cap_timeline tl;
+    cap_tz_set zones;
+    cap_clock **clock;      /* business clock per zone (NULL until needed) */
+    double **shape;         /* per zone x CAP_SHAPES: cumulative weeks */
+    gsl_ran_discrete_t *category;
+    unsigned long seed;
+    int replications, threads;
+    int max_replications;   /* replications x the model's factor */
+};
+
+enum { CAP_TASK_SHAPE = CAP_SEVERITIES, CAP_SHAPES = CAP_SEVERITIES + 1 };
+
+/* Tickets and tasks of one replication, per team. */
+typedef struct {
+    cap_job_list q[CAP_ROLES];  /* CSM team; technical support (P-TAM) */
+    double technical_minutes;   /* ticket work reaching support, measured */
+} cap_rep_jobs;
+
+typedef struct {
+    cap_sim_world *w;
+    const cap_partner_staffing *ps;
+    size_t index;                /* partner index: names its streams */
+    cap_segment *segs;
+    size_t seg_count;
+    unsigned short *seg_clock;   /* CSM team's clock per segment */
+    unsigned short support_clock;
+    double task_per_week[CAP_ROLES]; /* per customer (CSM), per team (TAM) */
+    cap_rep_jobs *reps;          /* w->max_replications slots */
+    int generated;               /* replications generated so far */
+} cap_partner_run;
+
+void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
+                          const cap_partner_staffing *ps, size_t index,
+                          int quarter);
+void cap_partner_run_free(cap_partner_run *pr);
+/* Generates replications up to n (each from its own stream). */
+void cap_partner_run_generate(cap_partner_run *pr, int n);
+
+/* First response of job j started at `start`, on the job's SLA clock. */
+double cap_job_response(const cap_sim_world *w, const cap_job *j, double start);
+
+/* The shifts a roster gives on the world's time line. */
+cap_shifts cap_world_shifts(const cap_sim_world *w, const double *present);
+
+/* ---- one candidate FTE of one role (sim.c) ---- */
+
+typedef struct {
+    double tickets[CAP_SEVERITIES], attainment[CAP_SEVERITIES];
+    double p50[CAP_SEVERITIES], p90[CAP_SEVERITIES], p99[CAP_SEVERITIES];
+    double utilization, backlog;
+} cap_rep_result;
+
+typedef struct {
+    double fte;
+    double present[CAP_WEEK_HOURS]; /* its roster */
+    double gap_hours;
+    cap_rep_result *result;      /* w->max_replications slots */
+    int done;                    /* replications run so far */
+} cap_candidate;
+
+/* A candidate at fte (its roster laid, nothing run yet). */
+cap_candidate *cap_candidate_new(const cap_partner_run *pr, cap_role role,
+                                 double fte);
+void cap_candidate_free(cap_candidate *c);
+/* Runs the candidate's replications up to n (generating their jobs). */
+void cap_candidate_run(cap_partner_run *pr, cap_role role, cap_candidate *c,
+                       int n);
+/* The figures over the candidate's first n replications. */
+void cap_candidate_figures(const cap_partner_run *pr, cap_role role,
+                           const cap_candidate *c, int n, cap_sla_role *out);
+
+#endif
