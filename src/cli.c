@@ -8,12 +8,16 @@
 const char *cap_cli_usage(void)
 {
     return "usage: capplan [options] PORTFOLIO.ini [CUSTOMERS.csv]\n"
+           "       capplan size --channel C --customers \"PLAN TZ N, ...\" [options]\n"
            "       capplan queue --arrivals-per-hour L --handle-minutes H\n"
            "                     --servers C --target-minutes T [options]\n"
            "\n"
            "Sizes the P-CSM and P-TAM teams of a partner portfolio, simulates\n"
            "their tickets against the first-response SLAs and writes\n"
            "reports/staffing.xlsx.\n"
+           "\n"
+           "capplan size sizes one deal given as flags (see capplan size\n"
+           "--help).\n"
            "\n"
            "capplan queue checks one stationary queue: Erlang C beside the\n"
            "simulation, for quick what-ifs (see capplan queue --help).\n"
@@ -111,14 +115,20 @@ static cap_status stdin_once(const cap_options *o, cap_error *err)
     return CAP_OK;
 }
 
+int cap_cli_common(int argc, char **argv, int *i, cap_options *o,
+                   cap_status *st, cap_error *err)
+{
+    *st = CAP_OK;
+    return flag_option(argv[*i], o) || value_option(argc, argv, i, o, st, err);
+}
+
 cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
 {
     memset(o, 0, sizeof *o);
-    o->out_dir = "reports";
     int positional = 0;
     for (int i = 1; i < argc; i++) {
         cap_status st = CAP_OK;
-        if (flag_option(argv[i], o) || value_option(argc, argv, &i, o, &st, err)) {
+        if (cap_cli_common(argc, argv, &i, o, &st, err)) {
             if (st)
                 return st;
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -136,6 +146,8 @@ cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
                                  "[CUSTOMERS.csv])");
         }
     }
+    if (!o->out_dir)
+        o->out_dir = "reports";
     if (!o->portfolio && !o->help && !o->version)
         return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, NULL,
                              "no portfolio given (see capplan --help)");

@@ -21,6 +21,13 @@ typedef struct {
  * CAP_ERR_USAGE with a message naming the option. */
 cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err);
 
+/* The options every command shares (-o, -m, --seed, -r, -j, --today,
+ * --json, --no-sim, --deterministic, --help, --version): returns 1 when
+ * argv[*i] was one (moving *i past its value), with *st set on a bad
+ * value.  -o is left NULL when absent. */
+int cap_cli_common(int argc, char **argv, int *i, cap_options *o,
+                   cap_status *st, cap_error *err);
+
 /* The --help text. */
 const char *cap_cli_usage(void);
 

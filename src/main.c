@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "queuecmd.h"
 #include "run.h"
+#include "sizecmd.h"
 
 /* capplan [options] PORTFOLIO.ini [CUSTOMERS.csv] */
 static cap_status portfolio_command(int argc, char **argv, cap_error *err)
@@ -26,9 +27,16 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "C");
     cap_error err;
     cap_error_clear(&err);
-    cap_status st = argc > 1 && strcmp(argv[1], "queue") == 0
-                        ? cap_queue_command(argc - 1, argv + 1, stdout, &err)
-                        : portfolio_command(argc, argv, &err);
+    cap_status st;
+    if (argc < 2) { /* a bare `capplan` asks what it can do */
+        fputs(cap_cli_usage(), stderr);
+        return cap_error_exit_code(CAP_ERR_USAGE);
+    } else if (strcmp(argv[1], "queue") == 0)
+        st = cap_queue_command(argc - 1, argv + 1, stdout, &err);
+    else if (strcmp(argv[1], "size") == 0)
+        st = cap_size_command(argc - 1, argv + 1, stdout, &err);
+    else
+        st = portfolio_command(argc, argv, &err);
     if (st == CAP_OK && fclose(stdout) != 0) {
         cap_error_set(&err, CAP_ERR_OUTPUT, "stdout", 0, NULL, "write failed");
         st = CAP_ERR_OUTPUT;

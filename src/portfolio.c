@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,8 @@ static void trim(char *s)
 }
 
 /* A new partner with the model's defaults for every key it may leave out. */
-static cap_partner *add_partner(cap_portfolio *p, const char *id,
-                                const cap_model *m)
+cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
+                                       const cap_model *m)
 {
     p->partners = realloc(p->partners, (p->partner_count + 1) * sizeof *p->partners);
     if (!p->partners)
@@ -85,86 +86,90 @@ static int parse_count(const char *text, int *out)
     return 1;
 }
 
-/* ---- INI ---- */
+/* ---- a partner's keys, from the INI or from flags ---- */
 
-typedef struct {
-    const cap_ini *ini;
-    const char *section;
-    const cap_model *model;
-    cap_error *err;
-} ini_ctx;
+static cap_status failf(const cap_keys *k, cap_error *err, const char *key,
+                        const char *item, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
-static cap_status fail(const ini_ctx *c, const char *key, const char *fmt,
-                       const char *text, const char *why)
+static cap_status failf(const cap_keys *k, cap_error *err, const char *key,
+                        const char *item, const char *fmt, ...)
 {
-    return cap_ini_fail(c->ini, CAP_ERR_INPUT, c->err, c->section, key, fmt,
-                        text, why);
+    char text[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return k->fail(k, err, key, item, text);
 }
 
 /* Keys a partner may leave out: each parser leaves the default alone when
  * its key is absent. */
-static cap_status read_ask(const ini_ctx *c, const char *key, int hours,
-                           cap_ask *out)
+static cap_status read_ask(const cap_keys *k, const cap_model *m,
+                           const char *key, int hours, cap_ask *out,
+                           cap_error *err)
 {
-    const char *v = cap_ini_get(c->ini, c->section, key), *why;
-    if (v && !cap_ask_parse(c->model, v, hours, out, &why))
-        return fail(c, key, "\"%s\": %s", v, why);
+    const char *v = k->get(k, key), *why;
+    if (v && !cap_ask_parse(m, v, hours, out, &why))
+        return failf(k, err, key, NULL, "\"%s\": %s", v, why);
     return CAP_OK;
 }
 
-static cap_status read_plan_key(const ini_ctx *c, const char *key, int *out)
+static cap_status read_plan_key(const cap_keys *k, const char *key, int *out,
+                                cap_error *err)
 {
-    const char *v = cap_ini_get(c->ini, c->section, key);
+    const char *v = k->get(k, key);
     if (v && (*out = cap_plan_parse(v)) < 0)
-        return fail(c, key, "unknown plan \"%s\"%s", v,
-                    " (want basic, premium or mission_critical)");
+        return failf(k, err, key, NULL, "unknown plan \"%s\"%s", v,
+                     " (want basic, premium or mission_critical)");
     return CAP_OK;
 }
 
-static cap_status read_localization(const ini_ctx *c, cap_partner *partner)
+static cap_status read_localization(const cap_keys *k, cap_partner *partner,
+                                    cap_error *err)
 {
-    const char *v = cap_ini_get(c->ini, c->section, "localization");
+    const char *v = k->get(k, "localization");
     int found = v ? cap_localization_parse(v) : (int)partner->localization;
     if (found < 0)
-        return fail(c, "localization", "\"%s\": %s", v, "want auto, yes or no");
+        return failf(k, err, "localization", NULL, "\"%s\": %s", v,
+                     "want auto, yes or no");
     partner->localization = (cap_localization)found;
     return CAP_OK;
 }
 
-static cap_status parse_segment(const ini_ctx *c, const char *item,
-                                cap_segment *seg)
+/* "PLAN TIMEZONE COUNT"; the source names the item in its messages. */
+static cap_status parse_segment(const cap_keys *k, const char *item,
+                                cap_segment *seg, cap_error *err)
 {
-    char plan[64] = "", tz[128] = "", count[64] = "", extra[8] = "";
-    int line = cap_ini_token_line(c->ini, c->section, "customers", item);
-    char field[128];
-    snprintf(field, sizeof field, "%s:customers", c->section);
-    int n = sscanf(item, "%63s %127s %63s %7s", plan, tz, count, extra);
-    const char *path = cap_ini_path(c->ini);
-    if (n != 3)
-        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
-                             "\"%s\": want \"PLAN TIMEZONE COUNT\"", item);
+    char plan[64] = "", tz[128] = "", count[64] = "", extra[64] = "";
+    int n = sscanf(item, "%63s %127s %63s %63s", plan, tz, count, extra);
+    if (n < 3)
+        return failf(k, err, "customers", item, "no %s (want \"PLAN "
+                     "TIMEZONE COUNT\")", n == 2 ? "count" : "time zone and count");
+    if (n > 3)
+        return failf(k, err, "customers", item, "\"%s\" after the count "
+                     "(want \"PLAN TIMEZONE COUNT\")", extra);
     int p = cap_plan_parse(plan);
     if (p < 0)
-        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
-                             "unknown plan \"%s\" (want basic, premium or "
-                             "mission_critical)", plan);
+        return failf(k, err, "customers", item, "unknown plan \"%s\" (want "
+                     "basic, premium or mission_critical)", plan);
     if (!cap_tz_exists(tz))
-        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
-                             "unknown time zone \"%s\"", tz);
+        return failf(k, err, "customers", item, "unknown time zone \"%s\"",
+                     tz);
     if (!parse_count(count, &seg->customers))
-        return cap_error_set(c->err, CAP_ERR_INPUT, path, line, field,
-                             "customer count \"%s\" is not a whole number >= 0",
-                             count);
+        return failf(k, err, "customers", item, "customer count \"%s\" is "
+                     "not a whole number >= 0", count);
     seg->plan = (cap_plan)p;
     snprintf(seg->timezone, sizeof seg->timezone, "%s", tz);
     seg->quarter = -1;
-    snprintf(seg->source, sizeof seg->source, "%s:%d", path, line);
+    k->where(k, "customers", item, seg->source, sizeof seg->source);
     return CAP_OK;
 }
 
-static cap_status read_customers(const ini_ctx *c, cap_partner *partner)
+static cap_status read_customers(const cap_keys *k, cap_partner *partner,
+                                 cap_error *err)
 {
-    const char *v = cap_ini_get(c->ini, c->section, "customers");
+    const char *v = k->get(k, "customers");
     if (!v)
         return CAP_OK;
     char *copy = strdup(v), *save = NULL;
@@ -177,80 +182,126 @@ static cap_status read_customers(const ini_ctx *c, cap_partner *partner)
         if (!*item)
             continue;
         cap_segment seg = {0};
-        if ((st = parse_segment(c, item, &seg)) == CAP_OK)
+        if ((st = parse_segment(k, item, &seg, err)) == CAP_OK)
             add_segment(partner, &seg);
     }
     free(copy);
     return st;
 }
 
-static cap_status read_growth(const ini_ctx *c, cap_partner *partner)
+static cap_status read_growth(const cap_keys *k, cap_partner *partner,
+                              cap_error *err)
 {
-    const char *v = cap_ini_get(c->ini, c->section, "growth");
+    const char *v = k->get(k, "growth");
     if (v && (!cap_parse_double(v, &partner->growth) || partner->growth <= -1 ||
               partner->growth > 10))
-        return fail(c, "growth", "\"%s\": %s", v,
-                    "want a number above -1 (0.05 = 5% per quarter)");
+        return failf(k, err, "growth", NULL, "\"%s\": %s", v,
+                     "want a number above -1 (0.05 = 5% per quarter)");
     return CAP_OK;
 }
 
-static cap_status read_partner_keys(const ini_ctx *c, cap_partner *partner)
+cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
+                                 const cap_model *m, cap_error *err)
 {
-    const char *name = cap_ini_get(c->ini, c->section, "name");
+    const char *name = k->get(k, "name");
     if (name)
         snprintf(partner->name, sizeof partner->name, "%s", name);
-    const char *ch = cap_ini_get(c->ini, c->section, "channel");
+    const char *ch = k->get(k, "channel");
     if (!ch)
-        return cap_ini_fail(c->ini, CAP_ERR_INPUT, c->err, c->section, NULL,
-                            "missing key \"channel\"");
+        return k->fail(k, err, NULL, NULL, "missing key \"channel\"");
     int channel = cap_channel_parse(ch);
     if (channel < 0)
-        return fail(c, "channel", "unknown channel \"%s\"%s", ch,
-                    " (want reseller, distributor, oem or msp)");
+        return failf(k, err, "channel", NULL, "unknown channel \"%s\"%s", ch,
+                     " (want reseller, distributor, oem or msp)");
     partner->channel = (cap_channel)channel;
-    CAP_TRY(read_ask(c, "csm", 0, &partner->csm));
-    CAP_TRY(read_ask(c, "tam", 0, &partner->tam));
-    CAP_TRY(read_ask(c, "service_hours", 1, &partner->service_hours));
+    CAP_TRY(read_ask(k, m, "csm", 0, &partner->csm, err));
+    CAP_TRY(read_ask(k, m, "tam", 0, &partner->tam, err));
+    CAP_TRY(read_ask(k, m, "service_hours", 1, &partner->service_hours, err));
     int tier = (int)partner->tam_tier;
-    CAP_TRY(read_plan_key(c, "tam_tier", &tier));
+    CAP_TRY(read_plan_key(k, "tam_tier", &tier, err));
     partner->tam_tier = (cap_plan)tier;
-    CAP_TRY(read_plan_key(c, "tier", &partner->tier_override));
-    CAP_TRY(read_localization(c, partner));
-    CAP_TRY(read_growth(c, partner));
-    return read_customers(c, partner);
+    CAP_TRY(read_plan_key(k, "tier", &partner->tier_override, err));
+    CAP_TRY(read_localization(k, partner, err));
+    CAP_TRY(read_growth(k, partner, err));
+    return read_customers(k, partner, err);
 }
 
-static cap_status read_portfolio_section(const cap_ini *ini, cap_portfolio *p,
-                                         const cap_model *m, cap_date today,
-                                         cap_error *err)
+static cap_status read_start(cap_portfolio *p, const cap_keys *k,
+                             cap_date today, cap_error *err)
 {
-    CAP_TRY(cap_ini_check_keys(ini, "portfolio", portfolio_keys,
-                                CAP_ERR_INPUT, err));
-    const char *name = cap_ini_get(ini, "portfolio", "name");
-    snprintf(p->name, sizeof p->name, "%s", name ? name : "portfolio");
-    const char *start = cap_ini_get(ini, "portfolio", "start");
-    if (start) {
-        if (!cap_date_parse(start, &p->start))
-            return cap_ini_fail(ini, CAP_ERR_INPUT, err, "portfolio", "start",
-                                "\"%s\" is not a date YYYY-MM-DD", start);
-        if (p->start.day != 1 || (p->start.month - 1) % 3 != 0)
-            return cap_ini_fail(ini, CAP_ERR_INPUT, err, "portfolio", "start",
-                                "\"%s\" is not the first day of a quarter "
-                                "(Jan, Apr, Jul or Oct 1)", start);
-    } else {
+    const char *start = k->get(k, "start");
+    if (!start) {
         int month = ((today.month - 1) / 3 + 1) * 3 + 1;
         p->start = (cap_date){today.year + (month > 12), month > 12 ? 1 : month, 1};
+        return CAP_OK;
     }
+    if (!cap_date_parse(start, &p->start))
+        return failf(k, err, "start", NULL, "\"%s\" is not a date YYYY-MM-DD",
+                     start);
+    if (p->start.day != 1 || (p->start.month - 1) % 3 != 0)
+        return failf(k, err, "start", NULL, "\"%s\" is not the first day of "
+                     "a quarter (Jan, Apr, Jul or Oct 1)", start);
+    return CAP_OK;
+}
+
+cap_status cap_portfolio_read_keys(cap_portfolio *p, const cap_keys *k,
+                                   const cap_model *m, cap_date today,
+                                   cap_error *err)
+{
+    const char *name = k->get(k, "name");
+    snprintf(p->name, sizeof p->name, "%s", name ? name : "portfolio");
+    CAP_TRY(read_start(p, k, today, err));
     p->quarters = m->quarters;
-    const char *q = cap_ini_get(ini, "portfolio", "quarters");
+    const char *q = k->get(k, "quarters");
     double quarters;
     if (q && (!cap_parse_double(q, &quarters) || quarters < 1 || quarters > 40 ||
               quarters != floor(quarters)))
-        return cap_ini_fail(ini, CAP_ERR_INPUT, err, "portfolio", "quarters",
-                            "\"%s\": want a whole number from 1 to 40", q);
+        return failf(k, err, "quarters", NULL,
+                     "\"%s\": want a whole number from 1 to 40", q);
     if (q)
         p->quarters = (int)quarters;
     return CAP_OK;
+}
+
+/* ---- INI ---- */
+
+/* A section of the INI as a key source. */
+typedef struct {
+    const cap_ini *ini;
+    const char *section;
+} ini_keys;
+
+static const char *ini_get(const cap_keys *k, const char *key)
+{
+    const ini_keys *c = k->ctx;
+    return cap_ini_get(c->ini, c->section, key);
+}
+
+static cap_status ini_fail(const cap_keys *k, cap_error *err, const char *key,
+                           const char *item, const char *text)
+{
+    const ini_keys *c = k->ctx;
+    if (!item)
+        return cap_ini_fail(c->ini, CAP_ERR_INPUT, err, c->section, key, "%s",
+                            text);
+    char field[160];
+    snprintf(field, sizeof field, "%s:%s", c->section, key);
+    return cap_error_set(err, CAP_ERR_INPUT, cap_ini_path(c->ini),
+                         cap_ini_token_line(c->ini, c->section, key, item),
+                         field, "segment \"%s\": %s", item, text);
+}
+
+static void ini_where(const cap_keys *k, const char *key, const char *item,
+                      char *out, size_t cap)
+{
+    const ini_keys *c = k->ctx;
+    snprintf(out, cap, "%s:%d", cap_ini_path(c->ini),
+             cap_ini_token_line(c->ini, c->section, key, item));
+}
+
+static cap_keys ini_source(const ini_keys *c)
+{
+    return (cap_keys){ini_get, ini_fail, ini_where, c};
 }
 
 static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
@@ -265,13 +316,24 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
                                 "unknown section (want [portfolio] or "
                                 "[partner.ID])");
         CAP_TRY(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
-        ini_ctx c = {ini, sec, m, err};
-        cap_partner *partner = add_partner(p, sec + 8, m);
+        ini_keys c = {ini, sec};
+        cap_keys k = ini_source(&c);
+        cap_partner *partner = cap_portfolio_add_partner(p, sec + 8, m);
         snprintf(partner->where, sizeof partner->where, "%s:%d",
                  cap_ini_path(ini), cap_ini_section_line(ini, sec));
-        CAP_TRY(read_partner_keys(&c, partner));
+        CAP_TRY(cap_partner_read_keys(partner, &k, m, err));
     }
     return CAP_OK;
+}
+
+cap_portfolio *cap_portfolio_new(const cap_model *m)
+{
+    cap_portfolio *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    snprintf(p->name, sizeof p->name, "portfolio");
+    p->quarters = m->quarters;
+    return p;
 }
 
 cap_portfolio *cap_portfolio_load(const char *path, const cap_model *m,
@@ -280,13 +342,16 @@ cap_portfolio *cap_portfolio_load(const char *path, const cap_model *m,
     cap_ini *ini = cap_ini_load(path, CAP_ERR_INPUT, err);
     if (!ini)
         return NULL;
-    cap_portfolio *p = calloc(1, sizeof *p);
-    if (!p)
-        abort();
+    cap_portfolio *p = cap_portfolio_new(m);
     snprintf(p->ini_path, sizeof p->ini_path, "%s", cap_ini_path(ini));
+    ini_keys c = {ini, "portfolio"};
+    cap_keys k = ini_source(&c);
     cap_status st = cap_ini_check_duplicates(ini, CAP_ERR_INPUT, err);
     if (!st)
-        st = read_portfolio_section(ini, p, m, today, err);
+        st = cap_ini_check_keys(ini, "portfolio", portfolio_keys,
+                                CAP_ERR_INPUT, err);
+    if (!st)
+        st = cap_portfolio_read_keys(p, &k, m, today, err);
     if (!st)
         st = read_sections(ini, p, m, err);
     cap_ini_free(ini);
@@ -389,7 +454,7 @@ static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
                              "\"%s\" contradicts channel %s of partner \"%s\"",
                              ch, cap_channel_name(partner->channel), id);
     if (!partner) {
-        partner = add_partner(c->p, id, c->m);
+        partner = cap_portfolio_add_partner(c->p, id, c->m);
         partner->channel = (cap_channel)channel;
         snprintf(partner->where, sizeof partner->where, "%s: row %d", c->path,
                  row->line);

@@ -46,6 +46,46 @@ typedef struct {
     char ini_path[512], csv_path[512]; /* "" when not given */
 } cap_portfolio;
 
+/* Where the portfolio's and a partner's keys (SPEC section 6) come from: a
+ * section of the INI, or the flags of `capplan size`.  One parser reads
+ * both, so a value means the same and fails the same way whichever way it
+ * came in; only the place an error names differs. */
+typedef struct cap_keys cap_keys;
+struct cap_keys {
+    /* The value of key, or NULL when it was not given. */
+    const char *(*get)(const cap_keys *k, const char *key);
+    /* Sets err (CAP_ERR_INPUT) to text about key (NULL: the section or
+     * flag set as a whole), naming where it was given; item is the list
+     * item at fault (a customers segment) or NULL.  Returns the code. */
+    cap_status (*fail)(const cap_keys *k, cap_error *err, const char *key,
+                       const char *item, const char *text);
+    /* Where item of key was given ("file:line"), for later messages. */
+    void (*where)(const cap_keys *k, const char *key, const char *item,
+                  char *out, size_t cap);
+    const void *ctx;
+};
+
+/* An empty portfolio (no partners, the model's quarters, no files).
+ * Caller owns it: cap_portfolio_free(). */
+cap_portfolio *cap_portfolio_new(const cap_model *model);
+
+/* Reads name, start and quarters from k into p; today gives the default
+ * start (the next quarter start after it). */
+cap_status cap_portfolio_read_keys(cap_portfolio *p, const cap_keys *k,
+                                   const cap_model *model, cap_date today,
+                                   cap_error *err);
+
+/* Appends a partner with the model's defaults for every key it may leave
+ * out; the pointer is valid until the next partner is added. */
+cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
+                                       const cap_model *model);
+
+/* Reads a partner's keys (name, channel, csm, tam, tam_tier,
+ * service_hours, localization, growth, tier, customers) from k; absent
+ * keys keep their defaults, except channel, which is required. */
+cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
+                                 const cap_model *model, cap_error *err);
+
 /* Reads the portfolio INI.  today is used for the default start (the next
  * quarter start after it).  Returns NULL and sets err on any bad value.
  * Caller owns the result: cap_portfolio_free(). */

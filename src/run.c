@@ -15,8 +15,8 @@
 #include "staffing.h"
 #include "workbook.h"
 
-static cap_status today_date(const cap_options *o, cap_date *today,
-                             cap_error *err)
+cap_status cap_run_today(const cap_options *o, cap_date *today,
+                         cap_error *err)
 {
     if (o->today) {
         if (!cap_date_parse(o->today, today))
@@ -35,7 +35,7 @@ static cap_portfolio *load_inputs(const cap_options *o, const cap_model *m,
                                   cap_error *err)
 {
     cap_date today;
-    if (today_date(o, &today, err) != CAP_OK)
+    if (cap_run_today(o, &today, err) != CAP_OK)
         return NULL;
     cap_portfolio *p = cap_portfolio_load(o->portfolio, m, today, err);
     if (p && o->customers && cap_portfolio_add_csv(p, o->customers, m, err)) {
@@ -62,7 +62,7 @@ static void progress_bar(void *ctx, long done, long total)
     fflush(stderr);
 }
 
-static cap_sim_options sim_options(const cap_options *o, const cap_model *m)
+cap_sim_options cap_run_sim_options(const cap_options *o, const cap_model *m)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     cap_sim_options so = {o->seed_set ? o->seed : m->seed,
@@ -107,14 +107,19 @@ static cap_status write_workbooks(const cap_options *o, const cap_horizon *h,
     return st;
 }
 
+cap_run_info cap_run_info_of(const cap_options *o, const cap_model *m)
+{
+    cap_sim_options so = cap_run_sim_options(o, m);
+    return (cap_run_info){CAP_VERSION, m->source, so.seed,
+                          o->no_sim ? 0 : so.replications, !o->no_sim,
+                          o->deterministic};
+}
+
 static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
                          const cap_portfolio *p, const cap_model *m,
                          cap_error *err)
 {
-    cap_sim_options so = sim_options(o, m);
-    cap_run_info info = {CAP_VERSION, m->source, so.seed,
-                         o->no_sim ? 0 : so.replications, !o->no_sim,
-                         o->deterministic};
+    cap_run_info info = cap_run_info_of(o, m);
     cap_status st = write_workbooks(o, h, p, m, &info, err);
     if (!st)
         st = o->json ? cap_report_json(out, h, p, m, &info, err)
@@ -122,16 +127,26 @@ static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
     return st;
 }
 
+cap_model *cap_run_model(const cap_options *o, cap_error *err)
+{
+    return o->model_path ? cap_model_load(o->model_path, err)
+                         : cap_model_builtin(err);
+}
+
+cap_horizon *cap_run_horizon(const cap_options *o, const cap_portfolio *p,
+                             const cap_model *m, cap_error *err)
+{
+    cap_sim_options so = cap_run_sim_options(o, m);
+    return cap_horizon_run(p, m, o->no_sim ? NULL : &so, err);
+}
+
 cap_status cap_run(const cap_options *o, FILE *out, cap_error *err)
 {
-    cap_model *m = o->model_path ? cap_model_load(o->model_path, err)
-                                 : cap_model_builtin(err);
+    cap_model *m = cap_run_model(o, err);
     if (!m)
         return err->code;
     cap_portfolio *p = load_inputs(o, m, err);
-    cap_sim_options so = sim_options(o, m);
-    cap_horizon *h = p ? cap_horizon_run(p, m, o->no_sim ? NULL : &so, err)
-                       : NULL;
+    cap_horizon *h = p ? cap_run_horizon(o, p, m, err) : NULL;
     cap_status st = h ? report(o, out, h, p, m, err) : err->code;
     cap_horizon_free(h);
     cap_portfolio_free(p);

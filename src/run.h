@@ -10,8 +10,34 @@
 
 #include "cli.h"
 #include "error.h"
+#include "horizon.h"
+#include "model.h"
+#include "portfolio.h"
+#include "report.h"
+#include "sim.h"
 
 /* Runs the options o, printing the JSON or summary to out. */
 cap_status cap_run(const cap_options *o, FILE *out, cap_error *err);
+
+/* The pieces of a run, for the commands that build their portfolio some
+ * other way (capplan size, capplan compare). */
+
+/* The model of -m, or the built-in one.  Caller frees. */
+cap_model *cap_run_model(const cap_options *o, cap_error *err);
+
+/* --today, or today's date (UTC). */
+cap_status cap_run_today(const cap_options *o, cap_date *today,
+                         cap_error *err);
+
+/* Seed, replications and threads of o, the model's where o leaves them. */
+cap_sim_options cap_run_sim_options(const cap_options *o, const cap_model *m);
+
+/* What the workbooks and the JSON record about the run. */
+cap_run_info cap_run_info_of(const cap_options *o, const cap_model *m);
+
+/* Sizes (and unless --no-sim simulates) every quarter of p.  Caller frees
+ * (cap_horizon_free); NULL and err on failure. */
+cap_horizon *cap_run_horizon(const cap_options *o, const cap_portfolio *p,
+                             const cap_model *m, cap_error *err);
 
 #endif

@@ -120,3 +120,56 @@ cap_bad_queue_case(queue_unknown_option  2 --arrivals-per-hour 3
                    --frobnicate --servers 2)
 # its own -o: capplan queue has no output folder
 cap_bad_queue_case(queue_output_option   2 --servers 2 -o out)
+
+# ---- capplan size (exit 3 for a bad value, 2 for usage) ----
+# "size" must be capplan's first argument: the wrapper moves the "-o OUT"
+# expect_failure.sh puts first behind it, so a failed size run is also
+# checked to leave the output folder alone.
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/size_case/capplan_size_case.sh
+  "#!/bin/sh\n"
+  "# Runs capplan size with the \"-o OUT\" expect_failure.sh adds.\n"
+  "if [ \"$1\" = -o ]; then out=$2; shift 2; exec \"$CAPPLAN\" size -o \"$out\" \"$@\"; fi\n"
+  "exec \"$CAPPLAN\" size \"$@\"\n")
+file(COPY ${CMAKE_CURRENT_BINARY_DIR}/size_case/capplan_size_case.sh
+  DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
+  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
+                   GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+
+function(cap_bad_size_case name code)
+  add_test(NAME bad_${name}
+    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
+            ${CMAKE_CURRENT_BINARY_DIR}/capplan_size_case.sh
+            ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
+  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
+    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
+endfunction()
+
+# each malformed --customers form names its segment
+cap_bad_size_case(size_missing_count   3 --channel oem --customers
+                  "basic America/New_York 5, premium Europe/Berlin")
+cap_bad_size_case(size_unknown_plan    3 --channel oem --customers
+                  "basic America/New_York 5, gold Europe/Berlin 3")
+cap_bad_size_case(size_unknown_zone    3 --channel oem --customers
+                  "basic America/New_York 5, premium Europe/Berln 3")
+cap_bad_size_case(size_negative_count  3 --channel oem --customers
+                  "basic America/New_York 5, premium Europe/Berlin -3")
+cap_bad_size_case(size_junk_in_count   3 --channel oem --customers
+                  "basic America/New_York 5, premium Europe/Berlin 3x")
+cap_bad_size_case(size_junk_after_count 3 --channel oem --customers
+                  "basic America/New_York 5, premium Europe/Berlin 3 seats")
+cap_bad_size_case(size_no_customers    3 --channel oem --customers
+                  "basic America/New_York 0")
+# other flags go through the portfolio keys' checks
+cap_bad_size_case(size_bad_csm         3 --channel oem --customers
+                  "basic America/New_York 5" --csm 1.3)
+cap_bad_size_case(size_bad_tam_tier    3 --channel oem --customers
+                  "basic America/New_York 5" --tam-tier gold)
+cap_bad_size_case(size_bad_channel     3 --channel var --customers
+                  "basic America/New_York 5")
+# usage
+cap_bad_size_case(size_missing_channel   2 --customers "basic America/New_York 5")
+cap_bad_size_case(size_missing_customers 2 --channel oem)
+cap_bad_size_case(size_unknown_option    2 --channel oem --customers
+                  "basic America/New_York 5" --frobnicate)
+cap_bad_size_case(size_flag_twice        2 --channel oem --channel msp
+                  --customers "basic America/New_York 5")
