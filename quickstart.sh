@@ -11,8 +11,11 @@ cd "$(dirname "$0")"
 # Build and run needs; tests also need a spreadsheet engine (gnumeric's
 # ssconvert) to recompute the workbooks' formulas, and zip/unzip to edit a
 # copy of a workbook and to compare its XML with the golden files.
-packages=(gcc make cmake pkg-config libgsl-dev libxlsxwriter-dev
-          libiniparser-dev libcsv-dev libjansson-dev tzdata)
+# Installed without recommendations, so what gcc and libxlsxwriter-dev only
+# recommend or forget is named here: libc6-dev (crti.o, the C headers) and
+# zlib1g-dev (xlsxwriter.pc links with -lz).
+packages=(gcc libc6-dev make cmake pkg-config libgsl-dev libxlsxwriter-dev
+          zlib1g-dev libiniparser-dev libcsv-dev libjansson-dev tzdata)
 test_packages=(gnumeric zip unzip)
 
 install_missing() {
