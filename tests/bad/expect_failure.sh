@@ -11,17 +11,18 @@
 # EXPECTED.txt a file holding the exact stderr capplan must print: one line
 # CAPPLAN-ARGS capplan's arguments, file names relative to this folder
 #
-# capplan runs with this script's folder (tests/bad) as its working
-# directory, so the file names in its messages are the short relative names
-# pinned in expected/*.txt, whatever the machine.
+# capplan runs in a private copy of this script's folder (tests/bad), made
+# in the case's own temporary folder, so the file names in its messages are
+# the short relative names pinned in expected/*.txt, whatever the machine,
+# and no two cases (ctest -j) ever share a folder they may write in.
 #
 # Unless CAPPLAN-ARGS has its own -o (the output-folder and usage cases),
 # the script adds "-o OUT" first, where OUT is a fresh temporary folder
 # that already holds sentinel staffing.xlsx, cost.xlsx and quarterly.xlsx
 # files: afterwards each must be byte-identical and no other file may have
 # appeared in OUT.  In every case
-# the working directory (the case files) must be left exactly as it was:
-# no reports/ folder, no file created or changed.
+# the working directory (the copy of the case files) must be left exactly as
+# it was: no reports/ folder, no file created or changed.
 set -u
 
 if [ $# -lt 3 ]; then
@@ -31,7 +32,7 @@ fi
 capplan=$1 want_rc=$2 expected=$3
 shift 3
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 case $expected in /*) ;; *) expected=$PWD/$expected ;; esac
 case $capplan in */*) case $capplan in /*) ;; *) capplan=$PWD/$capplan ;; esac ;; esac
 
@@ -46,6 +47,8 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/capplan-bad.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+here=$tmp/case
+cp -R "$source_dir" "$here" || exit 1
 out=$tmp/out
 mkdir "$out"
 printf 'sentinel: capplan must not overwrite this file (%s)\n' "$tmp" >"$tmp/sentinel"
@@ -121,7 +124,7 @@ if [ -n "$extra" ]; then
 fi
 
 if ! cmp -s "$tmp/before" "$tmp/after"; then
-    fail "the case folder tests/bad changed (something was written there):"
+    fail "the case folder (a copy of tests/bad) changed (something was written there):"
     diff "$tmp/before" "$tmp/after" | sed 's/^/  /'
 fi
 

@@ -54,7 +54,14 @@ static void check_example(json_t *doc, const example *e)
 
 int main(void)
 {
-    json_t *doc = run_capplan_json("--no-sim -o \"$(mktemp -d)\" tests/e2e/examples.ini");
+    char dir[] = "/tmp/capplan-examples.XXXXXX", args[256];
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    snprintf(args, sizeof args, "--no-sim -o '%s' tests/e2e/examples.ini", dir);
+    json_t *doc = run_capplan_json(args);
+    CHECK_INT(run_shell("rm -rf '%s'", dir), 0);
     CHECK(doc != NULL);
     if (!doc)
         return check_summary();
