@@ -1,5 +1,15 @@
 /* cost.h - money (SPEC section 5), computed exactly as the formulas of
- * cost.xlsx and quarterly.xlsx compute it.
+ * cost.xlsx and quarterly.xlsx compute it, and what a partner is billed.
+ *
+ * Every role's annual and quarterly cost and price is computed here and
+ * nowhere else.  Cost is what delivery costs the vendor: the staffed FTE x
+ * the loaded annual cost.  Price is what the partner pays: the contract FTE
+ * x the annual price, with the same uplifts.  Service hours are billed at
+ * the service-hour rate, which is their price and their cost.
+ *
+ * Billing once: when a partner leaves the choice open (tam = auto and
+ * service_hours = auto), only the cheaper option (by price) that meets the
+ * SLA is billed; otherwise every contracted line is billed.
  *
  * A role's cost is FTE x annual cost x (1 + localization uplift, when the
  * team is localized) x (1 + 24x7 uplift, when its tier runs around the
@@ -21,6 +31,10 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "staffing.h"
+
+/* The money lines of a partner or a quarter: P-CSM, P-TAM, service hours. */
+enum { CAP_LINE_SERVICE_HOURS = CAP_ROLES, CAP_LINES };
 
 /* 1 + the localization uplift, or 1. */
 double cap_cost_localization_factor(const cap_model *m, int localized);
@@ -33,14 +47,15 @@ double cap_cost_clock_factor(const cap_model *m, cap_plan tier);
 double cap_cost_role(const cap_model *m, cap_role role, double fte,
                      int localized, cap_plan tier, int periods);
 
+/* ROUND(fte x annual price x factors / periods, 2), the same product. */
+double cap_price_role(const cap_model *m, cap_role role, double fte,
+                      int localized, cap_plan tier, int periods);
+
 /* max(hours, retainer): the service hours billed per month. */
 double cap_cost_billed_hours(const cap_model *m, double hours_month);
 
 /* ROUND(billed hours x rate x months, 2): months 12 or 3. */
 double cap_cost_service(const cap_model *m, double billed_month, int months);
-
-/* hours rounded to the hundredth of an hour. */
-double cap_hours_billable(double hours);
 
 /* Sum of amounts already in cents, added as whole cents: the exact sum,
  * as a spreadsheet's SUM shows it to the cent. */
@@ -50,5 +65,41 @@ typedef struct {
 
 void cap_money_add(cap_money *sum, double amount);
 double cap_money_value(cap_money sum);
+
+/* ---- what a partner is billed ---- */
+
+/* Amounts per line; a line not billed is 0.  The total adds the lines in
+ * cents. */
+typedef struct {
+    double role[CAP_ROLES];
+    double service_hours;
+    double total;
+} cap_quarter_cost;
+
+/* A partner's (or a quarter's) price and cost for a period, and the
+ * margin = price - cost, in cents. */
+typedef struct {
+    cap_quarter_cost price, cost;
+    double margin;
+} cap_bill;
+
+/* Decides what every partner of s is billed (the TAM choice), prices and
+ * costs every line for the year, and sets the quarter's totals.  Call
+ * after the sizing and after the simulation of s. */
+void cap_cost_quarter(const cap_model *m, cap_staffing *s);
+
+/* The bill of ps (after cap_cost_quarter) for periods 1 (a year) or 4 (a
+ * quarter); of every partner of s, added in cents. */
+cap_bill cap_bill_partner(const cap_model *m, const cap_partner_staffing *ps,
+                          int periods);
+cap_bill cap_bill_quarter(const cap_model *m, const cap_staffing *s,
+                          int periods);
+
+/* The cost of a quarter: cap_bill_partner(m, ps, 4).cost, and the same
+ * over every partner of s. */
+cap_quarter_cost cap_quarter_cost_of(const cap_model *m,
+                                     const cap_partner_staffing *ps);
+cap_quarter_cost cap_quarter_cost_total(const cap_model *m,
+                                        const cap_staffing *s);
 
 #endif

@@ -121,12 +121,12 @@ lxw_row_t cap_cost_lines(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                          const cap_model *m, int periods, cap_cost_sums *sums)
 {
     for (int r = 0; r < CAP_ROLES; r++) {
-        if (!ps->role[r].active)
+        if (!ps->role[r].billed)
             continue;
         line_head(b, ws, row, ps, context, ps->role[r].customers, r);
         role_line(b, ws, row++, ps, (cap_role)r, m, periods, sums);
     }
-    if (ps->partner->service_hours.kind != CAP_ASK_NONE) {
+    if (ps->service_hours_billed) {
         line_head(b, ws, row, ps, context, ps->customers, CAP_ROLES);
         service_line(b, ws, row++, ps, m, periods, sums);
     }

@@ -1,7 +1,7 @@
 /* costlines.h - the cost rows that cost.xlsx (Costs, at annual rates) and
  * quarterly.xlsx (Quarters, a quarter each) share.
  *
- * One row per contracted line of a partner: P-CSM, P-TAM, service hours.
+ * One row per billed line of a partner: P-CSM, P-TAM, service hours.
  * The rate and the uplift factors are formulas over the Rates sheet's
  * named cells and the row's own Localized and Clock cells; the cost is
  *   role:          =ROUND(FTE*Rate*Localization*Clock/periods, 2)

@@ -146,7 +146,7 @@ static void print_money(FILE *out, const cap_partner_staffing *ps,
     fprintf(out, "\ncost (%s)         %16s %16s\n", m->currency, "a year",
             "a quarter");
     for (int r = 0; r < CAP_ROLES; r++)
-        if (ps->role[r].active)
+        if (ps->role[r].billed)
             money_line(out, cap_role_label((cap_role)r),
                        ps->role[r].annual_cost, q.role[r]);
     if (ps->service_hours_month > 0)
@@ -166,7 +166,8 @@ static void print_quarters(FILE *out, const cap_horizon *h, const cap_model *m)
         cap_quarter_label(h->quarter[q]->quarter_start, label);
         cap_money_text(cap_quarter_cost_of(m, ps).total, money, sizeof money);
         fprintf(out, "%-8s %9d %9.1f %9.1f %16s\n", label, ps->customers,
-                ps->role[CAP_ROLE_CSM].fte, ps->role[CAP_ROLE_TAM].fte, money);
+                ps->role[CAP_ROLE_CSM].billed ? ps->role[CAP_ROLE_CSM].fte : 0,
+                ps->role[CAP_ROLE_TAM].billed ? ps->role[CAP_ROLE_TAM].fte : 0, money);
     }
     cap_money_text(cap_horizon_cost(m, h), money, sizeof money);
     fprintf(out, "%-8s %9s %9s %9s %16s %s\n", "horizon", "", "", "", money,

@@ -40,6 +40,7 @@ cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
             cap_horizon_free(h);
             return NULL;
         }
+        cap_cost_quarter(m, s); /* after the simulation: it bills its answer */
     }
     return h;
 }
@@ -54,47 +55,24 @@ void cap_horizon_free(cap_horizon *h)
     free(h);
 }
 
-cap_quarter_cost cap_quarter_cost_of(const cap_model *m,
-                                     const cap_partner_staffing *ps)
-{
-    cap_quarter_cost c = {{0}, 0, 0};
-    cap_money total = {0};
-    for (int r = 0; r < CAP_ROLES; r++) {
-        const cap_role_staffing *rs = &ps->role[r];
-        if (rs->active)
-            c.role[r] = cap_cost_role(m, (cap_role)r, rs->fte, rs->localized,
-                                      rs->tier, 4);
-        cap_money_add(&total, c.role[r]);
-    }
-    if (ps->partner->service_hours.kind != CAP_ASK_NONE)
-        c.service_hours = cap_cost_service(m, ps->service_hours_month, 3);
-    cap_money_add(&total, c.service_hours);
-    c.total = cap_money_value(total);
-    return c;
-}
-
-cap_quarter_cost cap_quarter_cost_total(const cap_model *m,
-                                        const cap_staffing *s)
-{
-    cap_money role[CAP_ROLES] = {{0}}, service = {0}, total = {0};
-    for (size_t i = 0; i < s->partner_count; i++) {
-        cap_quarter_cost c = cap_quarter_cost_of(m, &s->partners[i]);
-        for (int r = 0; r < CAP_ROLES; r++)
-            cap_money_add(&role[r], c.role[r]);
-        cap_money_add(&service, c.service_hours);
-        cap_money_add(&total, c.total);
-    }
-    cap_quarter_cost sum = {{0}, cap_money_value(service),
-                            cap_money_value(total)};
-    for (int r = 0; r < CAP_ROLES; r++)
-        sum.role[r] = cap_money_value(role[r]);
-    return sum;
-}
-
 double cap_horizon_cost(const cap_model *m, const cap_horizon *h)
 {
     cap_money total = {0};
     for (int q = 0; q < h->count; q++)
         cap_money_add(&total, cap_quarter_cost_total(m, h->quarter[q]).total);
     return cap_money_value(total);
+}
+
+cap_bill cap_horizon_bill(const cap_model *m, const cap_horizon *h)
+{
+    cap_money price = {0}, cost = {0}, margin = {0};
+    for (int q = 0; q < h->count; q++) {
+        cap_bill b = cap_bill_quarter(m, h->quarter[q], 4);
+        cap_money_add(&price, b.price.total);
+        cap_money_add(&cost, b.cost.total);
+        cap_money_add(&margin, b.margin);
+    }
+    cap_bill sum = {{{0}, 0, cap_money_value(price)},
+                    {{0}, 0, cap_money_value(cost)}, cap_money_value(margin)};
+    return sum;
 }

@@ -10,6 +10,7 @@
 #ifndef CAP_HORIZON_H
 #define CAP_HORIZON_H
 
+#include "cost.h"
 #include "error.h"
 #include "model.h"
 #include "portfolio.h"
@@ -36,21 +37,11 @@ cap_status cap_simulate_quarter(cap_staffing *s, const cap_portfolio *p,
                                 const cap_model *m, const cap_sim_options *so,
                                 cap_error *err);
 
-/* What one partner costs in one quarter (cost.h's quarter formulas). */
-typedef struct {
-    double role[CAP_ROLES];    /* 0 for a role not contracted */
-    double service_hours;      /* billed hours x rate x 3 */
-    double total;              /* the three, added in cents */
-} cap_quarter_cost;
-
-cap_quarter_cost cap_quarter_cost_of(const cap_model *m,
-                                     const cap_partner_staffing *ps);
-
-/* The same over every partner of quarter s, added in cents. */
-cap_quarter_cost cap_quarter_cost_total(const cap_model *m,
-                                        const cap_staffing *s);
-
 /* Every quarter's total cost, added in cents: the horizon's cost. */
 double cap_horizon_cost(const cap_model *m, const cap_horizon *h);
+
+/* Every quarter's bill (cost.h), added in cents: the horizon's price, cost
+ * and margin (the totals only; the lines are 0). */
+cap_bill cap_horizon_bill(const cap_model *m, const cap_horizon *h);
 
 #endif

@@ -102,8 +102,10 @@ static const number_field number_fields[] = {
     F("role.csm", "customers_per_fte_max", 0.1, 1e6, customers_per_fte_max),
     F("role.csm", "planning_ratio", 0.1, 1e6, planning_ratio),
     F("role.csm", "annual_cost", 0, 1e9, annual_cost[CAP_ROLE_CSM]),
+    F("role.csm", "annual_price", 0, 1e9, annual_price[CAP_ROLE_CSM]),
     F("role.tam", "fixed_hours_per_week", 0, 168, tam_fixed_hours_per_week),
     F("role.tam", "annual_cost", 0, 1e9, annual_cost[CAP_ROLE_TAM]),
+    F("role.tam", "annual_price", 0, 1e9, annual_price[CAP_ROLE_TAM]),
     F("staffing", "shrinkage", 0, 0.95, shrinkage),
     F("staffing", "utilization_cap", 0.05, 1, utilization_cap),
     F("staffing", "proactive_hours_per_customer_month", 0, 744,
@@ -124,9 +126,10 @@ static const char *const known_keys_home[] = {"timezone", "open", "close",
 static const char *const known_keys_localization[] = {"min_overlap_hours",
     "fte_per_shift", NULL};
 static const char *const known_keys_csm[] = {"customers_per_fte_min",
-    "customers_per_fte_max", "planning_ratio", "annual_cost", NULL};
+    "customers_per_fte_max", "planning_ratio", "annual_cost", "annual_price",
+    NULL};
 static const char *const known_keys_tam[] = {"fixed_hours_per_week",
-    "annual_cost", NULL};
+    "annual_cost", "annual_price", NULL};
 static const char *const known_keys_plan[] = {"hours", "min_fte_single",
     "min_fte_localized", "sla_minutes", "tickets_per_month", NULL};
 static const char *const known_keys_severity[] = {"attainment_goal",

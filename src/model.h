@@ -81,7 +81,8 @@ typedef struct {
     double customers_per_fte_min, customers_per_fte_max, planning_ratio;
     /* [role.tam] workload sizing */
     double tam_fixed_hours_per_week;
-    double annual_cost[CAP_ROLES];
+    double annual_cost[CAP_ROLES];  /* loaded cost per delivery FTE */
+    double annual_price[CAP_ROLES]; /* price per contract FTE */
     /* [plan.*] */
     cap_plan_model plan[CAP_PLANS];
     /* [severity.*] */

@@ -16,8 +16,8 @@ typedef struct {
 
 static int lines_of(const cap_partner_staffing *ps)
 {
-    return ps->role[CAP_ROLE_CSM].active + ps->role[CAP_ROLE_TAM].active +
-           (ps->partner->service_hours.kind != CAP_ASK_NONE);
+    return ps->role[CAP_ROLE_CSM].billed + ps->role[CAP_ROLE_TAM].billed +
+           ps->service_hours_billed;
 }
 
 /* The data rows sheet_quarters() will write. */
@@ -146,7 +146,7 @@ static double by_partner_quarter(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     for (int r = 0; r < CAP_ROLES; r++)
         put_quarters_sum(b, ws, row, bp_col(q, BQ_CSM + r), rows, CAP_CL_FTE,
                          quarter, me, cap_cost_line_names[r], CAP_FMT_ONE,
-                         ps->role[r].active ? ps->role[r].fte : 0);
+                         ps->role[r].billed ? ps->role[r].fte : 0);
     put_quarters_sum(b, ws, row, bp_col(q, BQ_COST), rows, CAP_CL_COST,
                      quarter, me, NULL, CAP_FMT_CENTS, cost);
     return cost;

@@ -91,12 +91,15 @@ static json_t *role_json(const cap_role_staffing *r)
                                                 ? json_real(r->fte_requested)
                                                 : json_null());
     json_object_set_new(o, "fte", json_real(r->fte));
+    json_object_set_new(o, "fte_contract", json_real(r->fte_contract));
+    json_object_set_new(o, "billed", json_boolean(r->billed));
     json_object_set_new(o, "binding", json_string(cap_binding_name(r->binding)));
     json_object_set_new(o, "binding_recommended",
                         json_string(cap_binding_name(r->binding_recommended)));
     json_object_set_new(o, "warnings", warnings_json(r));
     json_object_set_new(o, "gap_hours", json_real(r->gap_hours));
     json_object_set_new(o, "annual_cost", json_real(r->annual_cost));
+    json_object_set_new(o, "annual_price", json_real(r->annual_price));
     /* SLA attainment comes from the simulation; a rules-only run has none. */
     json_object_set_new(o, "sla", r->sla ? sla_json(r) : json_null());
     return o;
@@ -113,36 +116,58 @@ static json_t *hours_json(const cap_partner_staffing *ps)
 }
 
 /* Dedicated P-TAM vs. service hours; null when neither is contracted. */
-static json_t *tam_options_json(const cap_tam_options *t)
+static json_t *tam_options_json(const cap_partner_staffing *ps)
 {
+    const cap_tam_options *t = &ps->tam_options;
     if (!t->compared)
         return json_null();
     json_t *o = json_object(), *d = json_object(), *sh = json_object();
     json_object_set_new(d, "fte", json_real(t->dedicated_fte));
+    json_object_set_new(d, "fte_contract", json_real(t->dedicated_contract_fte));
     json_object_set_new(d, "annual_cost", json_real(t->dedicated_annual_cost));
+    json_object_set_new(d, "annual_price", json_real(t->dedicated_annual_price));
     json_object_set_new(d, "meets_sla", json_boolean(t->dedicated_meets_sla));
+    json_object_set_new(d, "billed", json_boolean(ps->role[CAP_ROLE_TAM].billed));
     json_object_set_new(sh, "hours_per_month", json_real(t->service_hours_month));
     json_object_set_new(sh, "annual_cost", json_real(t->service_annual_cost));
+    json_object_set_new(sh, "annual_price", json_real(t->service_annual_cost));
     json_object_set_new(sh, "meets_sla", json_boolean(t->service_meets_sla));
+    json_object_set_new(sh, "billed", json_boolean(ps->service_hours_billed));
     json_object_set_new(o, "dedicated_tam", d);
     json_object_set_new(o, "service_hours", sh);
+    json_object_set_new(o, "open", json_boolean(t->open));
     json_object_set_new(o, "choice", json_string(cap_tam_choice_name(t->choice)));
     return o;
 }
 
+/* A role's staffed FTE in a quarter; null when it is not billed. */
 static json_t *fte_or_null(const cap_role_staffing *r)
 {
-    return r->active ? json_real(r->fte) : json_null();
+    return r->billed ? json_real(r->fte) : json_null();
 }
 
-static json_t *quarter_cost_json(const cap_quarter_cost *c)
+static json_t *contract_or_null(const cap_role_staffing *r)
+{
+    return r->billed ? json_real(r->fte_contract) : json_null();
+}
+
+/* {csm, tam, service_hours, <total>}: the lines of a price or a cost. */
+static json_t *lines_json(const cap_quarter_cost *c, const char *total)
 {
     json_t *o = json_object();
     for (int r = 0; r < CAP_ROLES; r++)
         json_object_set_new(o, cap_role_name((cap_role)r), json_real(c->role[r]));
     json_object_set_new(o, "service_hours", json_real(c->service_hours));
-    json_object_set_new(o, "total", json_real(c->total));
+    json_object_set_new(o, total, json_real(c->total));
     return o;
+}
+
+/* "price", "cost" and "margin" of b into o; total names the totals. */
+static void bill_json(json_t *o, const cap_bill *b, const char *total)
+{
+    json_object_set_new(o, "price", lines_json(&b->price, total));
+    json_object_set_new(o, "cost", lines_json(&b->cost, total));
+    json_object_set_new(o, "margin", json_real(b->margin));
 }
 
 /* Partner i in every quarter of h: customers, staffed FTE, quarter cost. */
@@ -154,32 +179,26 @@ static json_t *partner_quarters_json(const cap_horizon *h, size_t i,
         const cap_partner_staffing *ps = &h->quarter[q]->partners[i];
         char label[24];
         cap_quarter_label(h->quarter[q]->quarter_start, label);
-        cap_quarter_cost c = cap_quarter_cost_of(m, ps);
+        cap_bill b = cap_bill_partner(m, ps, 4);
         json_t *o = json_object();
         json_object_set_new(o, "quarter", json_string(label));
         json_object_set_new(o, "customers", json_integer(ps->customers));
         json_object_set_new(o, "csm_fte", fte_or_null(&ps->role[CAP_ROLE_CSM]));
         json_object_set_new(o, "tam_fte", fte_or_null(&ps->role[CAP_ROLE_TAM]));
+        json_object_set_new(o, "csm_fte_contract",
+                            contract_or_null(&ps->role[CAP_ROLE_CSM]));
+        json_object_set_new(o, "tam_fte_contract",
+                            contract_or_null(&ps->role[CAP_ROLE_TAM]));
         json_object_set_new(o, "service_hours_billed_per_month",
                             json_real(ps->service_hours_month));
-        json_object_set_new(o, "cost", quarter_cost_json(&c));
+        bill_json(o, &b, "total");
         json_array_append_new(list, o);
     }
     return list;
 }
 
-static json_t *annual_cost_json(const cap_partner_staffing *ps)
-{
-    json_t *cost = json_object();
-    for (int r = 0; r < CAP_ROLES; r++)
-        json_object_set_new(cost, cap_role_name((cap_role)r),
-                            json_real(ps->role[r].active ? ps->role[r].annual_cost : 0));
-    json_object_set_new(cost, "service_hours", json_real(ps->service_hours_annual_cost));
-    json_object_set_new(cost, "annual_total", json_real(ps->annual_cost));
-    return cost;
-}
 
-static json_t *partner_json(const cap_partner_staffing *ps)
+static json_t *partner_json(const cap_partner_staffing *ps, const cap_model *m)
 {
     const cap_partner *partner = ps->partner;
     json_t *o = json_object();
@@ -193,11 +212,13 @@ static json_t *partner_json(const cap_partner_staffing *ps)
         json_object_set_new(o, cap_role_name((cap_role)r), role_json(&ps->role[r]));
     json_object_set_new(o, "hours_per_month", hours_json(ps));
     json_t *sh = json_object();
+    json_object_set_new(sh, "billed", json_boolean(ps->service_hours_billed));
     json_object_set_new(sh, "hours_per_month", json_real(ps->service_hours_month));
     json_object_set_new(sh, "annual_cost", json_real(ps->service_hours_annual_cost));
     json_object_set_new(o, "service_hours", sh);
-    json_object_set_new(o, "tam_options", tam_options_json(&ps->tam_options));
-    json_object_set_new(o, "cost", annual_cost_json(ps));
+    json_object_set_new(o, "tam_options", tam_options_json(ps));
+    cap_bill b = cap_bill_partner(m, ps, 1);
+    bill_json(o, &b, "annual_total");
     return o;
 }
 
@@ -211,14 +232,18 @@ static json_t *quarters_json(const cap_horizon *h, const cap_model *m)
         cap_quarter_label(s->quarter_start, label);
         snprintf(start, sizeof start, "%04d-%02d-%02d", s->quarter_start.year % 10000,
                  s->quarter_start.month % 100, s->quarter_start.day % 100);
-        cap_quarter_cost c = cap_quarter_cost_total(m, s);
+        cap_bill b = cap_bill_quarter(m, s, 4);
         json_t *o = json_object();
         json_object_set_new(o, "quarter", json_string(label));
         json_object_set_new(o, "start", json_string(start));
         json_object_set_new(o, "customers", json_integer(s->customers_total));
         json_object_set_new(o, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
         json_object_set_new(o, "tam_fte", json_real(s->fte_total[CAP_ROLE_TAM]));
-        json_object_set_new(o, "cost", quarter_cost_json(&c));
+        json_object_set_new(o, "csm_fte_contract",
+                            json_real(s->fte_contract_total[CAP_ROLE_CSM]));
+        json_object_set_new(o, "tam_fte_contract",
+                            json_real(s->fte_contract_total[CAP_ROLE_TAM]));
+        bill_json(o, &b, "total");
         json_array_append_new(list, o);
     }
     return list;
@@ -245,7 +270,7 @@ static json_t *document(const cap_horizon *h, const cap_portfolio *p,
     json_object_set_new(doc, "currency", json_string(m->currency));
     json_t *partners = json_array();
     for (size_t i = 0; i < s->partner_count; i++) {
-        json_t *partner = partner_json(&s->partners[i]);
+        json_t *partner = partner_json(&s->partners[i], m);
         json_object_set_new(partner, "quarters", partner_quarters_json(h, i, m));
         json_array_append_new(partners, partner);
     }
@@ -254,8 +279,20 @@ static json_t *document(const cap_horizon *h, const cap_portfolio *p,
     json_t *totals = json_object();
     json_object_set_new(totals, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
     json_object_set_new(totals, "tam_fte", json_real(s->fte_total[CAP_ROLE_TAM]));
+    json_object_set_new(totals, "csm_fte_contract",
+                        json_real(s->fte_contract_total[CAP_ROLE_CSM]));
+    json_object_set_new(totals, "tam_fte_contract",
+                        json_real(s->fte_contract_total[CAP_ROLE_TAM]));
     json_object_set_new(totals, "annual_total", json_real(s->annual_cost_total));
     json_object_set_new(totals, "horizon_total", json_real(cap_horizon_cost(m, h)));
+    cap_bill horizon = cap_horizon_bill(m, h);
+    json_t *price = json_object(), *margin = json_object();
+    json_object_set_new(price, "annual_total", json_real(s->annual_price_total));
+    json_object_set_new(price, "horizon_total", json_real(horizon.price.total));
+    json_object_set_new(margin, "annual_total", json_real(s->annual_margin_total));
+    json_object_set_new(margin, "horizon_total", json_real(horizon.margin));
+    json_object_set_new(totals, "price", price);
+    json_object_set_new(totals, "margin", margin);
     json_object_set_new(doc, "totals", totals);
     return doc;
 }

@@ -2,12 +2,15 @@
 #include "report.h"
 #include "sim.h"
 
+/* "3.5/4.5 sla": contract / staffed FTE and the binding; "-" when the
+ * role is not billed. */
 static void role_cell(const cap_role_staffing *r, char *out, size_t cap)
 {
-    if (!r->active)
+    if (!r->billed)
         snprintf(out, cap, "-");
     else
-        snprintf(out, cap, "%.1f %s", r->fte, cap_binding_name(r->binding));
+        snprintf(out, cap, "%.1f/%.1f %s", r->fte_contract, r->fte,
+                 cap_binding_name(r->binding));
 }
 
 static void print_warnings(FILE *out, const cap_staffing *s)
@@ -68,19 +71,27 @@ static int print_partner_sla(FILE *out, const cap_partner_staffing *ps,
     return missed;
 }
 
-/* "  P-TAM 1.5 FTE 285000 | service hours 22.0 h/month 59400 -> service hours" */
-static void print_tam_options(FILE *out, const cap_tam_options *t)
+/* "  tam options: dedicated 0.5/1.5 FTE price 115000 | service hours 11.2
+ * h/month price 30159 -> service hours billed" */
+static void print_tam_options(FILE *out, const cap_partner_staffing *ps)
 {
-    static const char *const choice[] = {"neither meets the SLA",
-                                         "dedicated P-TAM", "service hours"};
+    static const char *const choice[] = {"-", "dedicated P-TAM", "service hours"};
+    const cap_tam_options *t = &ps->tam_options;
     if (!t->compared)
         return;
-    fprintf(out, "  tam options: dedicated %.1f FTE %.0f%s | service hours "
-                 "%.1f h/month %.0f%s -> %s\n",
-            t->dedicated_fte, t->dedicated_annual_cost,
+    fprintf(out, "  tam options: dedicated %.1f/%.1f FTE price %.0f%s | service "
+                 "hours %.1f h/month price %.0f%s -> ",
+            t->dedicated_contract_fte, t->dedicated_fte, t->dedicated_annual_price,
             t->dedicated_meets_sla ? "" : " (misses SLA)", t->service_hours_month,
-            t->service_annual_cost, t->service_meets_sla ? "" : " (misses SLA)",
-            choice[t->choice]);
+            t->service_annual_cost, t->service_meets_sla ? "" : " (misses SLA)");
+    if (t->open)
+        fprintf(out, "%s billed (the cheaper meeting the SLA)\n", choice[t->choice]);
+    else if (ps->role[CAP_ROLE_TAM].billed && ps->service_hours_billed)
+        fprintf(out, "both billed: the partner contracts both\n");
+    else
+        fprintf(out, "%s billed (contracted)\n",
+                choice[ps->service_hours_billed ? CAP_TAM_CHOICE_SERVICE_HOURS
+                                                : CAP_TAM_CHOICE_DEDICATED]);
 }
 
 static void print_heading(FILE *out, const cap_staffing *s,
@@ -98,23 +109,27 @@ static void print_heading(FILE *out, const cap_staffing *s,
             s->partner_count, quarter, mode);
 }
 
-/* Every quarter of the horizon: customers, staffed FTE, cost. */
+/* Every quarter of the horizon: customers, staffed FTE, price, cost,
+ * margin. */
 static void print_quarters(FILE *out, const cap_horizon *h, const cap_model *m)
 {
-    fprintf(out, "\n%-8s %9s %10s %10s %16s\n", "quarter", "customers",
-            "P-CSM FTE", "P-TAM FTE", "quarter cost");
+    fprintf(out, "\n%-8s %9s %10s %10s %16s %16s %16s\n", "quarter",
+            "customers", "P-CSM FTE", "P-TAM FTE", "quarter price",
+            "quarter cost", "margin");
     for (int q = 0; q < h->count; q++) {
         const cap_staffing *s = h->quarter[q];
         char label[24];
         cap_quarter_label(s->quarter_start, label);
-        cap_quarter_cost c = cap_quarter_cost_total(m, s);
-        fprintf(out, "%-8s %9d %10.1f %10.1f %16.2f\n", label,
+        cap_bill b = cap_bill_quarter(m, s, 4);
+        fprintf(out, "%-8s %9d %10.1f %10.1f %16.2f %16.2f %16.2f\n", label,
                 s->customers_total,
                 s->fte_total[CAP_ROLE_CSM], s->fte_total[CAP_ROLE_TAM],
-                c.total);
+                b.price.total, b.cost.total, b.margin);
     }
-    fprintf(out, "%-8s %9s %10s %10s %16.2f %s\n", "horizon", "", "", "",
-            cap_horizon_cost(m, h), m->currency);
+    cap_bill all = cap_horizon_bill(m, h);
+    fprintf(out, "%-8s %9s %10s %10s %16.2f %16.2f %16.2f %s\n", "horizon",
+            "", "", "", all.price.total, all.cost.total, all.margin,
+            m->currency);
 }
 
 cap_status cap_report_text(FILE *out, const cap_horizon *h,
@@ -124,27 +139,32 @@ cap_status cap_report_text(FILE *out, const cap_horizon *h,
     const cap_staffing *s = h->quarter[0];
     int missed = 0;
     print_heading(out, s, p);
-    fprintf(out, "%-20s %-11s %-16s %9s %4s  %-20s %-20s %14s\n", "partner",
-            "channel", "tier", "customers", "loc", "P-CSM FTE", "P-TAM FTE",
-            "annual cost");
+    fprintf(out, "%-20s %-11s %-16s %9s %4s  %-20s %-20s %12s %12s %12s\n",
+            "partner", "channel", "tier", "customers", "loc", "P-CSM FTE",
+            "P-TAM FTE", "price/year", "cost/year", "margin");
     for (size_t i = 0; i < s->partner_count; i++) {
         const cap_partner_staffing *ps = &s->partners[i];
         char csm[32], tam[32];
         role_cell(&ps->role[CAP_ROLE_CSM], csm, sizeof csm);
         role_cell(&ps->role[CAP_ROLE_TAM], tam, sizeof tam);
-        fprintf(out, "%-20.20s %-11s %-16s %9d %4s  %-20s %-20s %14.0f\n",
+        fprintf(out, "%-20.20s %-11s %-16s %9d %4s  %-20s %-20s %12.0f %12.0f "
+                     "%12.0f\n",
                 ps->partner->id, cap_channel_name(ps->partner->channel),
                 cap_plan_name(ps->tier), ps->customers,
-                ps->role[CAP_ROLE_CSM].localized ? "yes" : "no", csm, tam, ps->annual_cost);
+                ps->role[CAP_ROLE_CSM].localized ? "yes" : "no", csm, tam,
+                ps->annual_price, ps->annual_cost, ps->annual_margin);
         missed |= print_partner_sla(out, ps, m);
-        print_tam_options(out, &ps->tam_options);
+        print_tam_options(out, ps);
     }
     if (missed)
         fprintf(out, "! below the attainment goal or above the utilization "
                 "cap\n");
-    fprintf(out, "\ntotal: %.1f P-CSM FTE, %.1f P-TAM FTE, %s %.0f a year\n",
-            s->fte_total[CAP_ROLE_CSM], s->fte_total[CAP_ROLE_TAM], m->currency,
-            s->annual_cost_total);
+    fprintf(out, "\ntotal: %.1f/%.1f P-CSM FTE, %.1f/%.1f P-TAM FTE (contract/"
+                 "staffed); %s a year: price %.0f, cost %.0f, margin %.0f\n",
+            s->fte_contract_total[CAP_ROLE_CSM], s->fte_total[CAP_ROLE_CSM],
+            s->fte_contract_total[CAP_ROLE_TAM], s->fte_total[CAP_ROLE_TAM],
+            m->currency, s->annual_price_total, s->annual_cost_total,
+            s->annual_margin_total);
     print_quarters(out, h, m);
     print_warnings(out, s);
     if (ferror(out))

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cost.h"
 #include "coverage.h"
 #include "workload.h"
 
@@ -98,10 +97,15 @@ static void settle(const cap_model *m, cap_role_staffing *r, double sized,
     }
 }
 
-static double annual_cost(const cap_model *m, cap_role role,
-                          const cap_role_staffing *r)
+/* What the partner buys: the request, else the rules' answer. */
+static void contract(cap_role_staffing *r, double rules)
 {
-    return cap_cost_role(m, role, r->fte, r->localized, r->tier, 1);
+    r->fte_contract = r->fte_requested >= 0 ? r->fte_requested : rules;
+}
+
+double cap_hours_billable(double hours)
+{
+    return round(hours * 100.0) / 100.0;
 }
 
 /* ---- localization ---- */
@@ -244,8 +248,9 @@ static void size_csm(const quarter_view *v, const cap_partner *partner,
         r->coverage_floor = m->fte_per_shift * r->shifts;
     }
     r->fte_requested = partner->csm.kind == CAP_ASK_FIXED ? partner->csm.value : -1;
-    settle(m, r, r->fte_low, CAP_BIND_RATIO,
-           cap_step_up(m, customers / m->planning_ratio), CAP_BIND_RATIO);
+    double planned = cap_step_up(m, customers / m->planning_ratio);
+    settle(m, r, r->fte_low, CAP_BIND_RATIO, planned, CAP_BIND_RATIO);
+    contract(r, fmax(r->fte_rule, planned));
 }
 
 static double tam_workload(const cap_model *m, double technical_hours_month)
@@ -266,30 +271,20 @@ static void size_tam(const cap_model *m, const cap_partner *partner,
     r->plan_minimum = m->plan[r->tier].min_fte_single;
     r->fte_requested = partner->tam.kind == CAP_ASK_FIXED ? partner->tam.value : -1;
     settle(m, r, workload, CAP_BIND_WORKLOAD, 0, CAP_BIND_WORKLOAD);
+    contract(r, r->fte_rule);
 }
 
-static void size_service_hours(const cap_model *m, const cap_partner *partner,
+/* Hours worked per month: the request, else the technical hours; 0 when
+ * service hours are not contracted. */
+static void size_service_hours(const cap_partner *partner,
                                cap_partner_staffing *ps)
 {
+    ps->service_hours_worked_month = 0;
     if (partner->service_hours.kind == CAP_ASK_NONE)
         return;
-    double hours = partner->service_hours.kind == CAP_ASK_FIXED
-                       ? partner->service_hours.value
-                       : ps->technical_hours_month;
-    ps->service_hours_worked_month = hours;
-    ps->service_hours_month = cap_cost_billed_hours(m, hours);
-    ps->service_hours_annual_cost = cap_cost_service(m, ps->service_hours_month, 12);
-}
-
-/* Inactive roles cost 0. */
-static void partner_cost(cap_partner_staffing *ps)
-{
-    cap_money sum = {0};
-    cap_money_add(&sum, ps->service_hours_annual_cost);
-    for (int k = 0; k < CAP_ROLES; k++)
-        if (ps->role[k].active)
-            cap_money_add(&sum, ps->role[k].annual_cost);
-    ps->annual_cost = cap_money_value(sum);
+    ps->service_hours_worked_month = partner->service_hours.kind == CAP_ASK_FIXED
+                                         ? partner->service_hours.value
+                                         : ps->technical_hours_month;
 }
 
 static void compare_tam(const cap_model *m, cap_partner_staffing *ps);
@@ -329,15 +324,16 @@ static void size_partner(const cap_model *m, const zones *z,
     if ((csm->active = has_csm)) {
         size_csm(&v, partner, ps->tier, ps->customers, csm);
         lay_roster(&v, csm, load);
-        csm->annual_cost = annual_cost(m, CAP_ROLE_CSM, csm);
     }
-    if ((tam->active = partner->tam.kind != CAP_ASK_NONE)) {
+    /* The dedicated P-TAM is sized (and simulated) whenever it is one of
+     * the options for the technical work, so it has the same FTE whatever
+     * the partner contracted (SPEC section 5). */
+    if ((tam->active = partner->tam.kind != CAP_ASK_NONE ||
+                       partner->service_hours.kind != CAP_ASK_NONE)) {
         size_tam(m, partner, ps->customers, ps->technical_hours_month, tam);
         lay_roster(&v, tam, load);
-        tam->annual_cost = annual_cost(m, CAP_ROLE_TAM, tam);
     }
-    size_service_hours(m, partner, ps);
-    partner_cost(ps);
+    size_service_hours(partner, ps);
     compare_tam(m, ps);
     free(segs);
 }
@@ -364,29 +360,17 @@ static void compare_tam(const cap_model *m, cap_partner_staffing *ps)
                   partner->service_hours.kind != CAP_ASK_NONE;
     if (!o->compared)
         return;
-    cap_role_staffing tam = ps->role[CAP_ROLE_TAM];
-    if (!tam.active) {
-        cap_partner scratch = *partner;
-        scratch.tam.kind = CAP_ASK_AUTO;
-        size_tam(m, &scratch, ps->customers, ps->technical_hours_month, &tam);
-        memset(&tam.sim, 0, sizeof tam.sim);
-        tam.sla = NULL;
-    }
-    o->dedicated_fte = tam.fte = tam.fte_recommended;
-    o->dedicated_tier = tam.tier;
-    o->dedicated_localized = tam.localized;
-    o->dedicated_annual_cost = annual_cost(m, CAP_ROLE_TAM, &tam);
-    o->dedicated_meets_sla = sla_met(&tam);
+    o->open = partner->tam.kind == CAP_ASK_AUTO &&
+              partner->service_hours.kind == CAP_ASK_AUTO;
+    const cap_role_staffing *tam = &ps->role[CAP_ROLE_TAM]; /* active */
+    o->dedicated_fte = tam->fte_recommended;
+    o->dedicated_contract_fte = tam->fte_rule;
+    o->dedicated_tier = tam->tier;
+    o->dedicated_localized = tam->localized;
+    o->dedicated_meets_sla = sla_met(tam);
     o->service_hours_worked_month = partner->service_hours.kind != CAP_ASK_NONE
         ? ps->service_hours_worked_month : ps->technical_hours_month;
-    o->service_hours_month = cap_cost_billed_hours(m, o->service_hours_worked_month);
-    o->service_annual_cost = cap_cost_service(m, o->service_hours_month, 12);
     o->service_meets_sla = !m->plan[partner->tam_tier].around_the_clock;
-    if (o->dedicated_meets_sla)
-        o->choice = CAP_TAM_CHOICE_DEDICATED;
-    if (o->service_meets_sla &&
-        (!o->dedicated_meets_sla || o->service_annual_cost < o->dedicated_annual_cost))
-        o->choice = CAP_TAM_CHOICE_SERVICE_HOURS;
 }
 
 /* ---- after the simulation ---- */
@@ -403,16 +387,13 @@ static void restaff(const cap_model *m, cap_partner_staffing *ps, cap_role role)
     cap_role_staffing *r = &ps->role[role];
     double hours = cap_person_hours(m, r->fte);
     r->gap_hours = cap_roster(r->required, ps->load, hours, r->present);
-    r->annual_cost = annual_cost(m, role, r);
 }
 
 static void set_technical_hours(const cap_model *m, cap_partner_staffing *ps,
                                 double hours_month)
 {
     ps->technical_hours_month = cap_hours_billable(hours_month);
-    ps->service_hours_worked_month = ps->service_hours_month = 0;
-    ps->service_hours_annual_cost = 0;
-    size_service_hours(m, ps->partner, ps);
+    size_service_hours(ps->partner, ps);
     cap_role_staffing *tam = &ps->role[CAP_ROLE_TAM];
     if (tam->active)
         size_tam(m, ps->partner, ps->customers, ps->technical_hours_month, tam);
@@ -446,23 +427,23 @@ void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,
     for (int r = 0; r < CAP_ROLES; r++)
         if (ps->role[r].active && res->role[r].simulated)
             apply_role(m, ps, (cap_role)r, &res->role[r]);
-    partner_cost(ps);
     compare_tam(m, ps);
 }
 
 void cap_staffing_total(cap_staffing *s)
 {
-    s->fte_total[CAP_ROLE_CSM] = s->fte_total[CAP_ROLE_TAM] = 0;
-    cap_money cost = {0};
     s->customers_total = 0;
+    for (int r = 0; r < CAP_ROLES; r++)
+        s->fte_total[r] = s->fte_contract_total[r] = 0;
     for (size_t i = 0; i < s->partner_count; i++) {
         const cap_partner_staffing *ps = &s->partners[i];
         for (int r = 0; r < CAP_ROLES; r++)
-            s->fte_total[r] += ps->role[r].active ? ps->role[r].fte : 0;
+            if (ps->role[r].billed) {
+                s->fte_total[r] += ps->role[r].fte;
+                s->fte_contract_total[r] += ps->role[r].fte_contract;
+            }
         s->customers_total += ps->customers;
-        cap_money_add(&cost, ps->annual_cost);
     }
-    s->annual_cost_total = cap_money_value(cost);
 }
 
 cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,

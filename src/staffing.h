@@ -29,7 +29,9 @@ typedef enum {
 } cap_binding;
 
 typedef struct {
-    int active;               /* the role is contracted (not "none") */
+    int active;               /* sized and simulated: contracted, or (the
+                                 P-TAM) an open option beside service hours */
+    int billed;               /* the partner pays for it (cost.c decides) */
     cap_plan tier;            /* SLA tier the team works to */
     int customers;            /* customers served by the role */
     int localized;            /* team covers several local windows */
@@ -41,9 +43,15 @@ typedef struct {
     double fte_recommended;
     double fte_requested;     /* < 0: no request */
     double fte;               /* staffed: the request, else recommended */
+    double fte_contract;      /* what the partner buys: the request, else the
+                                 rules' answer (P-CSM: max(rule, n / planning
+                                 ratio); P-TAM: the rule) */
     cap_binding binding;      /* of the staffed FTE */
     cap_binding binding_recommended;
-    double annual_cost;       /* fte x annual cost x uplifts */
+    double annual_cost;       /* staffed fte x annual cost x uplifts; 0 when
+                                 not billed (cost.c) */
+    double annual_price;      /* fte_contract x annual price x uplifts; 0
+                                 when not billed (cost.c) */
     int warning_count;
     char warnings[CAP_WARNINGS_MAX][160];
     /* hour-of-week coverage, UTC, Monday 00:00 of the reference week */
@@ -64,18 +72,23 @@ typedef enum { CAP_TAM_CHOICE_NONE, CAP_TAM_CHOICE_DEDICATED,
 
 typedef struct {
     int compared;                  /* the partner contracts either add-on */
+    int open;                      /* tam = auto and service_hours = auto:
+                                      only the choice is billed */
     double dedicated_fte;          /* the recommended P-TAM FTE */
+    double dedicated_contract_fte; /* its rule FTE: what it is priced on */
     cap_plan dedicated_tier;       /* tam_tier */
     int dedicated_localized;
-    double dedicated_annual_cost;
+    double dedicated_annual_cost;  /* cost.c */
+    double dedicated_annual_price; /* cost.c */
     int dedicated_meets_sla;       /* 0 only when the SLA search failed */
     double service_hours_worked_month; /* requested, else technical */
     double service_hours_month;    /* billed: max(hours, retainer) */
-    double service_annual_cost;
+    double service_annual_cost;    /* cost.c; the price is the same */
     /* Service hours are worked by the vendor's pooled support in the home
      * business window: they meet a business-hours tier, never 24x7. */
     int service_meets_sla;
-    cap_tam_choice choice;
+    cap_tam_choice choice;         /* the cheaper by price meeting the SLA
+                                      (cost.c) */
 } cap_tam_options;
 
 typedef struct {
@@ -91,10 +104,15 @@ typedef struct {
                                               of the reference week */
     double service_hours_worked_month;     /* requested, else technical;
                                               0 without service hours */
-    double service_hours_month;            /* billed: max(worked, retainer) */
-    double service_hours_annual_cost;
+    int service_hours_billed;              /* the partner pays for them
+                                              (cost.c decides) */
+    double service_hours_month;            /* billed: max(worked, retainer);
+                                              0 when not billed (cost.c) */
+    double service_hours_annual_cost;      /* = their price (cost.c) */
     cap_tam_options tam_options;
-    double annual_cost;                    /* active roles plus service hours */
+    double annual_cost;                    /* billed lines (cost.c) */
+    double annual_price;                   /* billed lines (cost.c) */
+    double annual_margin;                  /* price - cost */
 } cap_partner_staffing;
 
 typedef struct {
@@ -104,8 +122,11 @@ typedef struct {
     cap_partner_staffing *partners;
     size_t partner_count;
     int customers_total;                   /* all partners' customers */
-    double fte_total[CAP_ROLES];
-    double annual_cost_total;              /* roles plus service hours */
+    double fte_total[CAP_ROLES];           /* billed roles' staffed FTE */
+    double fte_contract_total[CAP_ROLES];  /* billed roles' contract FTE */
+    double annual_cost_total;              /* billed lines (cost.c) */
+    double annual_price_total;
+    double annual_margin_total;
 } cap_staffing;
 
 /* Sizes every partner of p for quarter q.  Returns NULL and sets err
@@ -127,16 +148,21 @@ double cap_staffing_tam_rule(const cap_model *m, const cap_partner *partner,
 /* Applies the simulation's answer for ps (sim.h): re-sizes the P-TAM rule
  * and the service hours from the simulated technical hours; for each
  * simulated role, recommended = max(rule, answer) with binding `sla` when
- * above the rule, the warnings, the roster at the staffed FTE and the
- * costs; then compares the TAM options.  Takes what res owns.  Call
+ * above the rule, the warnings and the roster at the staffed FTE; then
+ * sizes the TAM options (cost.c prices them and bills).  Takes what res owns.  Call
  * cap_staffing_total() afterwards. */
 void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,
                             cap_sim_partner *res);
 
 const char *cap_tam_choice_name(cap_tam_choice choice); /* "dedicated_tam" ... */
 
-/* Recomputes the quarter's customer, FTE and cost totals from its
- * partners. */
+/* Recomputes the quarter's customer and billed FTE totals from its
+ * partners (money totals: cost.c). */
 void cap_staffing_total(cap_staffing *s);
+
+/* hours rounded to the hundredth of an hour: technical and billed hours
+ * are kept so, so that a workbook's formula reads the hours the program
+ * used (such a number survives the 16-digit text form unchanged). */
+double cap_hours_billable(double hours);
 
 #endif

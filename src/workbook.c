@@ -130,7 +130,7 @@ static void sheet_summary(cap_book *b, const cap_staffing *s)
         return;
     for (size_t i = 0; i < s->partner_count && b->code == CAP_OK; i++)
         for (int r = 0; r < CAP_ROLES; r++)
-            if (s->partners[i].role[r].active)
+            if (s->partners[i].role[r].billed)
                 summary_row(b, ws, row++, &s->partners[i], (cap_role)r, &t);
     cap_book_table(b, ws, row - 1, S_COLS);
     summary_total(b, ws, row, &t);

@@ -358,15 +358,21 @@ static int costs_vs_json(const table *t, json_t *doc)
 
 /* Lines the JSON says exist: contracted roles, and service hours (never
  * zero when contracted: the retainer is billed at least). */
+/* A line the partner is billed for (not a P-TAM that is only the option
+ * beside service hours). */
+static int billed(json_t *line)
+{
+    return json_is_object(line) && json_is_true(json_object_get(line, "billed"));
+}
+
 static int json_lines(json_t *doc)
 {
     size_t i;
     json_t *p;
     int n = 0;
     json_array_foreach(json_object_get(doc, "partners"), i, p)
-        n += json_is_object(json_object_get(p, "csm")) +
-             json_is_object(json_object_get(p, "tam")) +
-             (jnum(json_object_get(p, "service_hours"), "annual_cost") > 0);
+        n += billed(json_object_get(p, "csm")) + billed(json_object_get(p, "tam")) +
+             billed(json_object_get(p, "service_hours"));
     return n;
 }
 

@@ -77,14 +77,20 @@ static cap_status on_row(const cap_csv_row *row, void *arg, cap_error *err)
     return CAP_OK;
 }
 
+/* Summary has a row per billed role (a P-TAM that is only an option
+ * beside service hours is sized but not billed). */
+static int billed(json_t *role)
+{
+    return json_is_object(role) && json_is_true(json_object_get(role, "billed"));
+}
+
 static int active_roles(json_t *doc)
 {
     size_t i;
     json_t *p;
     int n = 0;
     json_array_foreach(json_object_get(doc, "partners"), i, p)
-        n += json_is_object(json_object_get(p, "csm")) +
-             json_is_object(json_object_get(p, "tam"));
+        n += billed(json_object_get(p, "csm")) + billed(json_object_get(p, "tam"));
     return n;
 }
 

@@ -29,6 +29,22 @@ static void test_roles(const cap_model *m)
     CHECK_NEAR(cap_cost_role(m, CAP_ROLE_CSM, 0, 0, CAP_PLAN_BASIC, 1), 0, 0);
 }
 
+/* Price: the same product over the annual price per FTE (P-CSM 180000,
+ * P-TAM 230000). */
+static void test_prices(const cap_model *m)
+{
+    /* SPEC example 2: 3.5 x 180000 x 1.10 = 693000; a quarter 173250 */
+    CHECK_NEAR(cap_price_role(m, CAP_ROLE_CSM, 3.5, 0, CAP_PLAN_PREMIUM, 1),
+               693000.0, 0);
+    CHECK_NEAR(cap_price_role(m, CAP_ROLE_CSM, 3.5, 0, CAP_PLAN_PREMIUM, 4),
+               173250.0, 0);
+    /* 1.5 x 230000 x 1.15 = 396750, / 4 = 99187.50 */
+    CHECK_NEAR(cap_price_role(m, CAP_ROLE_TAM, 1.5, 1, CAP_PLAN_BASIC, 1),
+               396750.0, 0);
+    CHECK_NEAR(cap_price_role(m, CAP_ROLE_TAM, 1.5, 1, CAP_PLAN_BASIC, 4),
+               99187.5, 0);
+}
+
 /* A rate with cents: rounded once, half away from zero, like ROUND(x,2). */
 static void test_rounding(cap_model *m)
 {
@@ -74,6 +90,7 @@ int main(void)
     cap_model *m = default_model();
     if (m) {
         test_roles(m);
+        test_prices(m);
         test_rounding(m);
         test_service_hours(m);
     }

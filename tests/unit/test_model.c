@@ -38,6 +38,8 @@ static void check_spec_numbers(const cap_model *m)
     CHECK_NEAR(m->tam_fixed_hours_per_week, 4, 0);
     CHECK_NEAR(m->annual_cost[CAP_ROLE_CSM], 150000, 0);
     CHECK_NEAR(m->annual_cost[CAP_ROLE_TAM], 190000, 0);
+    CHECK_NEAR(m->annual_price[CAP_ROLE_CSM], 180000, 0);
+    CHECK_NEAR(m->annual_price[CAP_ROLE_TAM], 230000, 0);
     CHECK_NEAR(m->localization_uplift, 0.15, 0);
     CHECK_NEAR(m->around_the_clock_uplift, 0.10, 0);
     CHECK_NEAR(m->service_hour_rate, 225, 0);

@@ -72,7 +72,7 @@ static void fake_portfolio(fixture *f)
 static void fake_role(cap_role_staffing *r, int customers, double fte,
                       double requested, double cost, cap_binding binding)
 {
-    r->active = 1;
+    r->active = r->billed = 1;
     r->customers = customers;
     r->fte_low = customers / 15.0;
     r->fte_high = customers / 10.0;
