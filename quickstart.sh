@@ -10,13 +10,14 @@ cd "$(dirname "$0")"
 
 # Build and run needs; tests also need a spreadsheet engine (gnumeric's
 # ssconvert) to recompute the workbooks' formulas, and zip/unzip to edit a
-# copy of a workbook and to compare its XML with the golden files.
+# copy of a workbook and to compare its XML with the golden files, and groff
+# to render the manual page with every warning on.
 # Installed without recommendations, so what gcc and libxlsxwriter-dev only
 # recommend or forget is named here: libc6-dev (crti.o, the C headers) and
 # zlib1g-dev (xlsxwriter.pc links with -lz).
 packages=(gcc libc6-dev make cmake pkg-config libgsl-dev libxlsxwriter-dev
           zlib1g-dev libiniparser-dev libcsv-dev libjansson-dev tzdata)
-test_packages=(gnumeric zip unzip)
+test_packages=(gnumeric zip unzip groff-base)
 
 install_missing() {
     local missing=()

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One line (or an indented continuation) per command, input, workbook,
+ * option and exit status, in sections: a new one is one more line in its
+ * section, and doc/capplan.1 gets the same line. */
 const char *cap_cli_usage(void)
 {
     return "usage: capplan [options] PORTFOLIO.ini [CUSTOMERS.csv]\n"
@@ -12,18 +15,30 @@ const char *cap_cli_usage(void)
            "       capplan queue --arrivals-per-hour L --handle-minutes H\n"
            "                     --servers C --target-minutes T [options]\n"
            "\n"
-           "Sizes the P-CSM and P-TAM teams of a partner portfolio, simulates\n"
-           "their tickets against the first-response SLAs and writes\n"
-           "reports/staffing.xlsx.\n"
+           "Sizes the P-CSM and P-TAM teams of a partner portfolio quarter by\n"
+           "quarter, simulates their tickets against the first-response SLAs,\n"
+           "writes three workbooks and prints a summary (see man capplan).\n"
            "\n"
-           "capplan size sizes one deal given as flags (see capplan size\n"
-           "--help).\n"
+           "commands:\n"
+           "  (none)          size the portfolio PORTFOLIO.ini [+ CUSTOMERS.csv]\n"
+           "  size            size one deal given as flags (capplan size --help)\n"
+           "  queue           one stationary queue: Erlang C beside the\n"
+           "                  simulation (capplan queue --help)\n"
            "\n"
-           "capplan queue checks one stationary queue: Erlang C beside the\n"
-           "simulation, for quick what-ifs (see capplan queue --help).\n"
+           "inputs:\n"
+           "  PORTFOLIO.ini   portfolio INI: [portfolio] name, start, quarters;\n"
+           "                  one [partner.ID] section per partner\n"
+           "  CUSTOMERS.csv   customers CSV (UTF-8, a header row): partner, plan,\n"
+           "                  timezone, customers [, name, channel, quarter]\n"
+           "  MODEL.ini       model INI (-m): plans, SLAs, ticket rates, rates;\n"
+           "                  default: the built-in copy of models/dispel.ini\n"
+           "  -               a file name \"-\" reads standard input:\n"
+           "                  cat deal.ini | capplan -   capplan book.ini - < book.csv\n"
            "\n"
-           "A file name \"-\" reads that file from standard input:\n"
-           "  cat deal.ini | capplan -      capplan book.ini - < book.csv\n"
+           "workbooks (in the -o folder, default reports/):\n"
+           "  staffing.xlsx   FTE per partner and role: rules, coverage, simulation\n"
+           "  cost.xlsx       annual cost, live formulas over editable rates\n"
+           "  quarterly.xlsx  FTE and cost per partner and quarter\n"
            "\n"
            "options:\n"
            "  -o DIR          write workbooks to DIR (default: reports)\n"
@@ -38,7 +53,15 @@ const char *cap_cli_usage(void)
            "  --today DATE    date the default start is counted from\n"
            "  --deterministic fixed workbook creation date (for tests)\n"
            "  --help          this text\n"
-           "  --version       program version\n";
+           "  --version       program version\n"
+           "\n"
+           "exit status:\n"
+           "  0               ok\n"
+           "  2               usage: a bad command line\n"
+           "  3               bad input: a portfolio, customers or model value\n"
+           "  4               a file that cannot be read, or an output folder or\n"
+           "                  workbook that cannot be written\n"
+           "  70              internal error (a library failed unexpectedly)\n";
 }
 
 static int parse_whole(const char *text, long min, long max, long *out)
