@@ -95,11 +95,10 @@ static void poisson_arrivals(gsl_rng *r, double per_week, const double *cum,
 
 static cap_timeline timeline_of(const cap_model *m, cap_date quarter_start)
 {
+    cap_date end = cap_month_add(quarter_start, 3);
     int64_t q0 = cap_days_from_civil(quarter_start.year, quarter_start.month,
                                      quarter_start.day);
-    int months = quarter_start.month + 2;
-    int64_t q1 = cap_days_from_civil(quarter_start.year + months / 12,
-                                     months % 12 + 1, quarter_start.day);
+    int64_t q1 = cap_days_from_civil(end.year, end.month, end.day);
     cap_timeline t;
     memset(&t, 0, sizeof t);
     t.start_utc = (q0 - 7 * (int64_t)m->warmup_weeks) * 86400;

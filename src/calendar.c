@@ -8,6 +8,7 @@
  */
 #include "calendar.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #define DAY_SECONDS 86400
@@ -100,6 +101,27 @@ int cap_date_parse(const char *text, cap_date *out)
     if (out)
         *out = (cap_date){year, month, day};
     return 1;
+}
+
+cap_date cap_month_add(cap_date d, int months)
+{
+    int m = d.year * 12 + (d.month - 1) + months;
+    return (cap_date){m / 12, m % 12 + 1, 1};
+}
+
+void cap_quarter_label(cap_date quarter_start, int year_month, char out[24])
+{
+    if (year_month < 1)
+        year_month = 1; /* a zeroed portfolio: calendar quarters */
+    int into_year = (quarter_start.month - year_month + 12) % 12;
+    if (year_month == 1)
+        snprintf(out, 24, "%04dQ%d", quarter_start.year % 10000,
+                 into_year / 3 + 1);
+    else /* the fiscal year is named by the calendar year it ends in */
+        snprintf(out, 24, "FY%04dQ%d",
+                 (quarter_start.year + (quarter_start.month >= year_month)) %
+                     10000,
+                 into_year / 3 + 1);
 }
 
 /* Day number of the nth (1-based) given weekday of a month. */

@@ -25,6 +25,18 @@ int cap_weekday(int64_t days);
  * impossible date (2027-02-30). */
 int cap_date_parse(const char *text, cap_date *out);
 
+/* The first day of the month `months` months after d's month (d.day is
+ * ignored; months may be negative as long as the year stays >= 0). */
+cap_date cap_month_add(cap_date d, int months);
+
+/* The label of the quarter that starts on quarter_start, in a year whose
+ * first month is year_month (1..12; 0 counts as 1): "2027Q1" for a
+ * calendar year, else the fiscal year, named by the calendar year it ends
+ * in: with year_month 2, 2027-02-01 is "FY2028Q1" and 2027-11-01
+ * "FY2028Q4".  The one place labels are made: the workbooks, the JSON, the
+ * terminal and the CSV `quarter` column all use it. */
+void cap_quarter_label(cap_date quarter_start, int year_month, char out[24]);
+
 /* Observed US federal holidays whose observed date falls in year, sorted:
  * Saturday holidays move to the Friday before, Sunday ones to the Monday
  * after (so New Year's Day of year+1 may be observed on Dec 31 of year).

@@ -25,8 +25,6 @@ void cap_money_text(double v, char *out, size_t cap)
 static void print_heading(FILE *out, const cap_partner_staffing *ps,
                           const cap_staffing *s, const cap_run_info *info)
 {
-    char quarter[24];
-    cap_quarter_label(s->quarter_start, quarter);
     fprintf(out, "%s (%s): %d customers (", ps->partner->name,
             cap_channel_name(ps->partner->channel), ps->customers);
     const char *sep = "";
@@ -39,9 +37,10 @@ static void print_heading(FILE *out, const cap_partner_staffing *ps,
     fprintf(out, "), tier %s\n", cap_plan_name(ps->tier));
     if (info->simulated)
         fprintf(out, "quarter %s, simulated: %d replications, seed %lu\n\n",
-                quarter, info->replications, info->seed);
+                s->quarter_label, info->replications, info->seed);
     else
-        fprintf(out, "quarter %s, rules only (no simulation)\n\n", quarter);
+        fprintf(out, "quarter %s, rules only (no simulation)\n\n",
+                s->quarter_label);
 }
 
 /* "P-CSM  4.5 FTE  sla (rules 3.5, ratio 2.7-4.0 for 40 customers)" */
@@ -162,10 +161,9 @@ static void print_quarters(FILE *out, const cap_horizon *h, const cap_model *m)
             "P-CSM FTE", "P-TAM FTE", "cost");
     for (int q = 0; q < h->count; q++) {
         const cap_partner_staffing *ps = &h->quarter[q]->partners[0];
-        char label[24];
-        cap_quarter_label(h->quarter[q]->quarter_start, label);
         cap_money_text(cap_quarter_cost_of(m, ps).total, money, sizeof money);
-        fprintf(out, "%-8s %9d %9.1f %9.1f %16s\n", label, ps->customers,
+        fprintf(out, "%-8s %9d %9.1f %9.1f %16s\n", h->quarter[q]->quarter_label,
+                ps->customers,
                 ps->role[CAP_ROLE_CSM].billed ? ps->role[CAP_ROLE_CSM].fte : 0,
                 ps->role[CAP_ROLE_TAM].billed ? ps->role[CAP_ROLE_TAM].fte : 0, money);
     }
@@ -187,10 +185,9 @@ static void print_warnings(FILE *out, const cap_horizon *h)
                     for (int x = 0; o->active && x < o->warning_count; x++)
                         seen |= strcmp(o->warnings[x], role->warnings[w]) == 0;
                 }
-                char label[24];
-                cap_quarter_label(h->quarter[q]->quarter_start, label);
                 if (!seen)
-                    fprintf(out, "warning: %s %s: %s\n", label,
+                    fprintf(out, "warning: %s %s: %s\n",
+                            h->quarter[q]->quarter_label,
                             cap_role_label((cap_role)r), role->warnings[w]);
             }
         }

@@ -231,16 +231,20 @@ static cap_status read_start(cap_portfolio *p, const cap_keys *k,
 {
     const char *start = k->get(k, "start");
     if (!start) {
-        int month = ((today.month - 1) / 3 + 1) * 3 + 1;
-        p->start = (cap_date){today.year + (month > 12), month > 12 ? 1 : month, 1};
+        /* The next calendar quarter start: calendar labels. */
+        cap_date q = {today.year, today.month - (today.month - 1) % 3, 1};
+        p->start = cap_month_add(q, 3);
+        p->year_month = 1;
         return CAP_OK;
     }
     if (!cap_date_parse(start, &p->start))
         return failf(k, err, "start", NULL, "\"%s\" is not a date YYYY-MM-DD",
                      start);
-    if (p->start.day != 1 || (p->start.month - 1) % 3 != 0)
+    if (p->start.day != 1)
         return failf(k, err, "start", NULL, "\"%s\" is not the first day of "
-                     "a quarter (Jan, Apr, Jul or Oct 1)", start);
+                     "a month (quarters are the 3-month periods from start)",
+                     start);
+    p->year_month = p->start.month; /* the (fiscal) year starts here */
     return CAP_OK;
 }
 
@@ -416,18 +420,84 @@ static const char *field(const csv_ctx *c, const cap_csv_row *row, int k,
     return buf;
 }
 
-/* "2027Q2" -> quarter index within the horizon, or -1. */
-static int quarter_index(const cap_portfolio *p, const char *text)
+/* The first day of the horizon's quarter q, and its label. */
+static cap_date horizon_quarter(const cap_portfolio *p, int q, char label[24])
 {
-    int year, q;
-    char tail;
-    if (sscanf(text, "%4dQ%1d%c", &year, &q, &tail) != 2 &&
-        sscanf(text, "%4dq%1d%c", &year, &q, &tail) != 2)
-        return -2;
-    if (q < 1 || q > 4 || strlen(text) != 6)
-        return -2;
-    int index = (year - p->start.year) * 4 + (q - 1) - (p->start.month - 1) / 3;
-    return index >= 0 && index < p->quarters ? index : -1;
+    cap_date d = cap_month_add(p->start, 3 * q);
+    cap_quarter_label(d, p->year_month, label);
+    return d;
+}
+
+/* "2027q2", "Q2 2027", "FY2028Q3", "q3 fy2028" -> "2027Q2" / "FY2028Q3";
+ * 0 when text is none of these forms. */
+static int label_form(const char *text, char out[24])
+{
+    char up[32];
+    size_t n = strlen(text);
+    if (n >= sizeof up)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        up[i] = (char)toupper((unsigned char)text[i]);
+    const char *s = up;
+    int q = 0, fiscal, year = 0;
+    if (s[0] == 'Q' && isdigit((unsigned char)s[1]) && s[2] == ' ') {
+        q = s[1] - '0'; /* the quarter first: "Q3 FY2028" */
+        s += 2 + strspn(s + 2, " ");
+    }
+    if ((fiscal = strncmp(s, "FY", 2) == 0))
+        s += 2;
+    for (int i = 0; i < 4; i++, s++) {
+        if (!isdigit((unsigned char)*s))
+            return 0;
+        year = year * 10 + (*s - '0');
+    }
+    if (!q && s[0] == 'Q' && isdigit((unsigned char)s[1])) {
+        q = s[1] - '0';
+        s += 2;
+    }
+    if (*s || q < 1 || q > 4)
+        return 0;
+    snprintf(out, 24, fiscal ? "FY%04dQ%d" : "%04dQ%d", year, q);
+    return 1;
+}
+
+/* The CSV `quarter` text -> the horizon's quarter index, or -1 with the
+ * reason in why.  Accepted: the label the workbooks print (2027Q2 or
+ * FY2028Q3, any case), the quarter first ("Q2 2027", "Q3 FY2028"), and
+ * the ISO date of the quarter's first day. */
+static int quarter_of(const cap_portfolio *p, const char *text, char *why,
+                      size_t n)
+{
+    char label[24], first[24], last[24], want[24];
+    cap_date day, d0 = horizon_quarter(p, 0, first);
+    cap_date dn = horizon_quarter(p, p->quarters - 1, last);
+    int is_date = cap_date_parse(text, &day);
+    for (int q = 0; q < p->quarters; q++) {
+        cap_date d = horizon_quarter(p, q, label);
+        if (is_date ? d.year == day.year && d.month == day.month &&
+                          day.day == 1
+                    : label_form(text, want) && strcmp(label, want) == 0)
+            return q;
+    }
+    if (is_date)
+        snprintf(why, n, "\"%s\" is not the first day of a quarter of the "
+                 "horizon (%04d-%02d-01 to %04d-%02d-01, every 3 months)",
+                 text, d0.year, d0.month, dn.year, dn.month);
+    else if (!label_form(text, want))
+        snprintf(why, n, "\"%s\" is not a quarter (want a label like %s or "
+                 "Q%c %.*s, or the quarter's first day, %04d-%02d-01)", text,
+                 first, first[strlen(first) - 1], (int)strlen(first) - 2,
+                 first, d0.year, d0.month);
+    else if ((want[0] == 'F') != (p->year_month != 1))
+        snprintf(why, n, "\"%s\" is a %s quarter, but this horizon's "
+                 "quarters are %s (%s to %s)", text,
+                 want[0] == 'F' ? "fiscal" : "calendar",
+                 want[0] == 'F' ? "calendar quarters" : "fiscal ones", first,
+                 last);
+    else
+        snprintf(why, n, "\"%s\" is outside the horizon (%s to %s)", text,
+                 first, last);
+    return -1;
 }
 
 static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
@@ -482,12 +552,11 @@ static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
                              "\"%s\" is not a whole number >= 0", buf);
     seg->quarter = -1;
     if (*field(c, row, COL_QUARTER, buf, sizeof buf)) {
-        seg->quarter = quarter_index(c->p, buf);
+        char why[400];
+        seg->quarter = quarter_of(c->p, buf, why, sizeof why);
         if (seg->quarter < 0)
             return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
-                                 "quarter", seg->quarter == -2
-                                     ? "\"%s\" is not a quarter like 2027Q2"
-                                     : "\"%s\" is outside the horizon", buf);
+                                 "quarter", "%s", why);
     }
     snprintf(seg->source, sizeof seg->source, "%s: row %d", c->path, row->line);
     return CAP_OK;

@@ -40,6 +40,11 @@ typedef struct {
 typedef struct {
     char name[128];
     cap_date start;        /* first day of the horizon */
+    int year_month;        /* first month of the year the quarters are
+                              labelled by: start's month when start is
+                              given (2 = fiscal years from February), 1
+                              (calendar quarters) for the default start;
+                              0 counts as 1 */
     int quarters;
     cap_partner *partners;
     size_t partner_count;
@@ -87,7 +92,7 @@ cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
                                  const cap_model *model, cap_error *err);
 
 /* Reads the portfolio INI.  today is used for the default start (the next
- * quarter start after it).  Returns NULL and sets err on any bad value.
+ * calendar quarter start after it).  Returns NULL and sets err on any bad value.
  * Caller owns the result: cap_portfolio_free(). */
 cap_portfolio *cap_portfolio_load(const char *path, const cap_model *model,
                                   cap_date today, cap_error *err);

@@ -345,7 +345,8 @@ cap_status cap_workbook_quarterly(const cap_staged *f, const cap_horizon *h,
     if (!labels)
         abort();
     for (int q = 0; q < h->count; q++)
-        cap_quarter_label(h->quarter[q]->quarter_start, labels[q].label);
+        snprintf(labels[q].label, sizeof labels[q].label, "%s",
+                 h->quarter[q]->quarter_label);
     if (cap_book_open(&b, f, "capplan quarterly", p, m, info, err) != CAP_OK) {
         free(labels);
         return err->code;

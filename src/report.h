@@ -39,7 +39,4 @@ cap_status cap_report_text(FILE *out, const cap_horizon *h,
                            const cap_portfolio *p, const cap_model *m,
                            cap_error *err);
 
-/* "2027Q1" for the quarter starting on d. */
-void cap_quarter_label(cap_date d, char out[24]);
-
 #endif

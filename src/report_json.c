@@ -12,11 +12,6 @@
 #include "jsonnum.h"
 #include "sim.h"
 
-void cap_quarter_label(cap_date d, char out[24])
-{
-    snprintf(out, 24, "%04dQ%d", d.year % 10000, (d.month - 1) / 3 + 1);
-}
-
 static json_t *warnings_json(const cap_role_staffing *r)
 {
     json_t *list = json_array();
@@ -177,11 +172,10 @@ static json_t *partner_quarters_json(const cap_horizon *h, size_t i,
     json_t *list = json_array();
     for (int q = 0; q < h->count; q++) {
         const cap_partner_staffing *ps = &h->quarter[q]->partners[i];
-        char label[24];
-        cap_quarter_label(h->quarter[q]->quarter_start, label);
         cap_bill b = cap_bill_partner(m, ps, 4);
         json_t *o = json_object();
-        json_object_set_new(o, "quarter", json_string(label));
+        json_object_set_new(o, "quarter",
+                            json_string(h->quarter[q]->quarter_label));
         json_object_set_new(o, "customers", json_integer(ps->customers));
         json_object_set_new(o, "csm_fte", fte_or_null(&ps->role[CAP_ROLE_CSM]));
         json_object_set_new(o, "tam_fte", fte_or_null(&ps->role[CAP_ROLE_TAM]));
@@ -228,13 +222,12 @@ static json_t *quarters_json(const cap_horizon *h, const cap_model *m)
     json_t *list = json_array();
     for (int q = 0; q < h->count; q++) {
         const cap_staffing *s = h->quarter[q];
-        char label[24], start[16];
-        cap_quarter_label(s->quarter_start, label);
+        char start[16];
         snprintf(start, sizeof start, "%04d-%02d-%02d", s->quarter_start.year % 10000,
                  s->quarter_start.month % 100, s->quarter_start.day % 100);
         cap_bill b = cap_bill_quarter(m, s, 4);
         json_t *o = json_object();
-        json_object_set_new(o, "quarter", json_string(label));
+        json_object_set_new(o, "quarter", json_string(s->quarter_label));
         json_object_set_new(o, "start", json_string(start));
         json_object_set_new(o, "customers", json_integer(s->customers_total));
         json_object_set_new(o, "csm_fte", json_real(s->fte_total[CAP_ROLE_CSM]));
@@ -253,17 +246,16 @@ static json_t *document(const cap_horizon *h, const cap_portfolio *p,
                         const cap_model *m, const cap_run_info *info)
 {
     const cap_staffing *s = h->quarter[0];
-    char start[16], quarter[24];
+    char start[16];
     snprintf(start, sizeof start, "%04d-%02d-%02d", p->start.year % 10000,
              p->start.month % 100, p->start.day % 100);
-    cap_quarter_label(s->quarter_start, quarter);
     json_t *doc = json_object();
     json_object_set_new(doc, "program", json_string("capplan"));
     json_object_set_new(doc, "version", json_string(info->version));
     json_object_set_new(doc, "model", json_string(m->name));
     json_object_set_new(doc, "portfolio", json_string(p->name));
     json_object_set_new(doc, "start", json_string(start));
-    json_object_set_new(doc, "quarter", json_string(quarter));
+    json_object_set_new(doc, "quarter", json_string(s->quarter_label));
     json_object_set_new(doc, "simulated", json_boolean(info->simulated));
     json_object_set_new(doc, "seed", json_integer((json_int_t)info->seed));
     json_object_set_new(doc, "replications", json_integer(info->replications));

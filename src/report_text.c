@@ -97,16 +97,15 @@ static void print_tam_options(FILE *out, const cap_partner_staffing *ps)
 static void print_heading(FILE *out, const cap_staffing *s,
                           const cap_portfolio *p)
 {
-    char quarter[24], mode[48];
+    char mode[48];
     int replications = replications_of(s);
-    cap_quarter_label(s->quarter_start, quarter);
     if (replications > 0)
         snprintf(mode, sizeof mode, "simulated, %d replications",
                  replications);
     else
         snprintf(mode, sizeof mode, "rules only");
     fprintf(out, "%s: %zu partners, quarter %s (%s)\n\n", p->name,
-            s->partner_count, quarter, mode);
+            s->partner_count, s->quarter_label, mode);
 }
 
 /* Every quarter of the horizon: customers, staffed FTE, price, cost,
@@ -118,10 +117,9 @@ static void print_quarters(FILE *out, const cap_horizon *h, const cap_model *m)
             "quarter cost", "margin");
     for (int q = 0; q < h->count; q++) {
         const cap_staffing *s = h->quarter[q];
-        char label[24];
-        cap_quarter_label(s->quarter_start, label);
         cap_bill b = cap_bill_quarter(m, s, 4);
-        fprintf(out, "%-8s %9d %10.1f %10.1f %16.2f %16.2f %16.2f\n", label,
+        fprintf(out, "%-8s %9d %10.1f %10.1f %16.2f %16.2f %16.2f\n",
+                s->quarter_label,
                 s->customers_total,
                 s->fte_total[CAP_ROLE_CSM], s->fte_total[CAP_ROLE_TAM],
                 b.price.total, b.cost.total, b.margin);

@@ -28,12 +28,6 @@ static const cap_tz *zone(const zones *z, const char *name)
     return cap_tz_set_find(&z->set, name);
 }
 
-static cap_date quarter_start(cap_date start, int q)
-{
-    int months = start.month - 1 + 3 * q;
-    return (cap_date){start.year + months / 12, months % 12 + 1, 1};
-}
-
 static cap_status zones_init(zones *z, const cap_portfolio *p,
                              const cap_model *m, cap_date qstart,
                              cap_error *err)
@@ -453,7 +447,8 @@ cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
     if (!s || !(s->partners = calloc(p->partner_count + 1, sizeof *s->partners)))
         abort();
     s->quarter = q;
-    s->quarter_start = quarter_start(p->start, q);
+    s->quarter_start = cap_month_add(p->start, 3 * q);
+    cap_quarter_label(s->quarter_start, p->year_month, s->quarter_label);
     zones z = {0};
     if (zones_init(&z, p, m, s->quarter_start, err) != CAP_OK) {
         cap_tz_set_free(&z.set);

@@ -118,6 +118,8 @@ typedef struct {
 typedef struct {
     int quarter;                           /* 0-based index */
     cap_date quarter_start;
+    char quarter_label[24];                /* "2027Q1" or "FY2028Q1":
+                                              cap_quarter_label() */
     cap_date reference_day;                /* the quarter's first Wednesday */
     cap_partner_staffing *partners;
     size_t partner_count;

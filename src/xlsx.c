@@ -280,14 +280,36 @@ static void put_assumption(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
         cap_book_num(b, ws, row, A_VALUE, item->number, NULL);
 }
 
+/* "February: FY2028 = 2027-02-01 to 2028-01-31" for a horizon labelled by
+ * fiscal years; "" for calendar quarters. */
+static void fiscal_year_text(const cap_portfolio *p, char *out, size_t n)
+{
+    static const char *const months[12] = {
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+    char label[24], from[16], to[16];
+    out[0] = '\0';
+    if (p->year_month <= 1) /* calendar quarters (0: a zeroed portfolio) */
+        return;
+    cap_date next = cap_month_add(p->start, 12);
+    cap_quarter_label(p->start, p->year_month, label);
+    cap_book_date(p->start, from, sizeof from);
+    cap_book_date(cap_civil_from_days(cap_days_from_civil(next.year,
+                                                          next.month, 1) - 1),
+                  to, sizeof to);
+    snprintf(out, n, "%s: %.6s = %s to %s", months[p->year_month - 1], label,
+             from, to);
+}
+
 /* The run: program, inputs, horizon, simulation.  Returns the next row. */
 static lxw_row_t run_rows(cap_book *b, lxw_worksheet *ws, const cap_staffing *s,
                           const cap_portfolio *p, const cap_model *m,
                           const cap_run_info *info)
 {
-    char start[16], sized[40] = "every quarter", seed[24];
+    char start[16], sized[40] = "every quarter", seed[24], fiscal[96];
     char refday[40] = "each quarter's first Wednesday";
     cap_book_date(p->start, start, sizeof start);
+    fiscal_year_text(p, fiscal, sizeof fiscal);
     if (s) {
         cap_book_date(s->quarter_start, sized, sizeof sized);
         cap_book_date(s->reference_day, refday, sizeof refday);
@@ -301,6 +323,7 @@ static lxw_row_t run_rows(cap_book *b, lxw_worksheet *ws, const cap_staffing *s,
         {"customers file", or_none(p->csv_path), 0},
         {"portfolio name", p->name, 0},
         {"horizon start", start, 0},
+        {*fiscal ? "fiscal year starts" : NULL, fiscal, 0}, /* calendar: no row */
         {"quarters", NULL, p->quarters},
         {"quarter sized", sized, 0},
         {"reference day", refday, 0},
@@ -310,7 +333,8 @@ static lxw_row_t run_rows(cap_book *b, lxw_worksheet *ws, const cap_staffing *s,
     };
     lxw_row_t row = 1;
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
-        put_assumption(b, ws, row++, "run", &items[i]);
+        if (items[i].key)
+            put_assumption(b, ws, row++, "run", &items[i]);
     return row;
 }
 

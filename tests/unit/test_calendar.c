@@ -6,6 +6,7 @@
 #include "tz.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static int64_t day_of(const char *text)
 {
@@ -183,11 +184,95 @@ static void test_clock(void)
     cap_tz_free(tz);
 }
 
+static void check_label(const char *start, int year_month, const char *want)
+{
+    cap_date d;
+    char got[24];
+    CHECK(cap_date_parse(start, &d));
+    cap_quarter_label(d, year_month, got);
+    CHECK(strcmp(got, want) == 0);
+    if (strcmp(got, want) != 0)
+        fprintf(stderr, "  %s (year from month %d): got %s, want %s\n",
+                start, year_month, got, want);
+}
+
+/* Quarters are 3-month steps from the start; a fiscal year is named by
+ * the calendar year it ends in (SPEC section 5). */
+static void test_fiscal_quarters(void)
+{
+    cap_date feb = {2027, 2, 1};
+    char buf[32];
+    static const char *const firsts[] = {"2027-02-01", "2027-05-01",
+                                         "2027-08-01", "2027-11-01",
+                                         "2028-02-01"};
+    for (int q = 0; q < 5; q++) {
+        format_date(cap_month_add(feb, 3 * q), buf);
+        CHECK(strcmp(buf, firsts[q]) == 0);
+    }
+    format_date(cap_month_add((cap_date){2027, 12, 15}, 1), buf);
+    CHECK(strcmp(buf, "2028-01-01") == 0);
+    /* February: Feb-Apr 2027 is FY2028Q1 ... Nov 2027-Jan 2028 FY2028Q4. */
+    check_label("2027-02-01", 2, "FY2028Q1");
+    check_label("2027-05-01", 2, "FY2028Q2");
+    check_label("2027-08-01", 2, "FY2028Q3");
+    check_label("2027-11-01", 2, "FY2028Q4");
+    check_label("2028-02-01", 2, "FY2029Q1");
+    /* July: Jul-Sep 2027 is FY2028Q1, Apr-Jun 2028 FY2028Q4. */
+    check_label("2027-07-01", 7, "FY2028Q1");
+    check_label("2028-01-01", 7, "FY2028Q3");
+    check_label("2028-04-01", 7, "FY2028Q4");
+    /* December: Dec 2027-Nov 2028 ends in 2028. */
+    check_label("2027-12-01", 12, "FY2028Q1");
+    check_label("2028-09-01", 12, "FY2028Q4");
+    /* Calendar years keep their labels. */
+    check_label("2027-01-01", 1, "2027Q1");
+    check_label("2027-10-01", 1, "2027Q4");
+}
+
+/* FY2028Q4 of a February year, Nov 2027-Jan 2028, spans two calendar
+ * years: the business clock shuts on both years' holidays.  By hand:
+ * 22 + 23 + 21 = 66 weekdays; observed holidays on them: 2027-11-11,
+ * 11-25, 12-24 (Christmas, a Saturday), 12-31 (New Year's Day 2028, a
+ * Saturday) and 2028-01-17 (MLK Day, the third Monday): 61 days of 480
+ * minutes. */
+static void test_clock_across_years(void)
+{
+    cap_date q4 = cap_month_add((cap_date){2027, 2, 1}, 9);
+    cap_date end = cap_month_add(q4, 3);
+    int64_t start = cap_days_from_civil(q4.year, q4.month, 1) * 86400;
+    int64_t minutes = (cap_days_from_civil(end.year, end.month, 1) * 86400 -
+                       start) / 60;
+    CHECK_INT(minutes, 92 * 1440);
+    cap_error err;
+    cap_error_clear(&err);
+    cap_tz *tz = cap_tz_new("America/New_York", start - 86400,
+                            start + (minutes + 1440) * 60, &err);
+    CHECK(tz != NULL);
+    if (!tz)
+        return;
+    cap_hours hours = {540, 1020, 0x1f, 1};
+    cap_clock *c = cap_clock_new(tz, &hours, start, minutes);
+    CHECK_INT(cap_clock_business_minutes(c, 0, minutes), 61 * 480);
+    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2028-01-17", 12, 0)));
+    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2028-01-18", 12, 0)));
+    CHECK(!cap_clock_is_open(c, ny_minute(tz, start, "2027-12-31", 12, 0)));
+    CHECK(cap_clock_is_open(c, ny_minute(tz, start, "2027-12-30", 12, 0)));
+    /* Friday 2028-01-14 16:00 to Tuesday 01-18 10:00: 60 + 60 minutes. */
+    CHECK_INT(cap_clock_business_minutes(
+                  c, ny_minute(tz, start, "2028-01-14", 16, 0),
+                  ny_minute(tz, start, "2028-01-18", 10, 0)),
+              120);
+    cap_clock_free(c);
+    cap_tz_free(tz);
+}
+
 int main(void)
 {
     test_day_numbers();
     test_parse();
     test_holidays();
     test_clock();
+    test_fiscal_quarters();
+    test_clock_across_years();
     return check_summary();
 }
