@@ -1,14 +1,17 @@
 /* run.c - the pipeline behind main(). */
 #include "run.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "horizon.h"
 #include "model.h"
-#include "outdir.h"
+#include "outset.h"
 #include "portfolio.h"
 #include "report.h"
 #include "sim.h"
@@ -74,37 +77,58 @@ cap_sim_options cap_run_sim_options(const cap_options *o, const cap_model *m)
     return so;
 }
 
-/* The three workbooks, staged and published together. */
-static cap_status write_workbooks(const cap_options *o, const cap_horizon *h,
-                                  const cap_portfolio *p, const cap_model *m,
-                                  const cap_run_info *info, cap_error *err)
+static const char *const book_names[] = {"staffing.xlsx", "cost.xlsx",
+                                         "quarterly.xlsx"};
+enum { BOOKS = sizeof book_names / sizeof book_names[0] };
+
+/* A closed or read-only stdout, found before anything is opened (a closed
+ * descriptor 1 would otherwise be reused by the next file opened). */
+static cap_status check_stdout(FILE *out, cap_error *err)
 {
-    static const char *const names[] = {"staffing.xlsx", "cost.xlsx",
-                                        "quarterly.xlsx"};
-    enum { BOOKS = sizeof names / sizeof names[0] };
-    cap_staged *f = calloc(BOOKS, sizeof *f);
-    char path[CAP_PATH_MAX];
-    if (!f)
+    int flags = fcntl(fileno(out), F_GETFL);
+    if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY)
+        return cap_error_set(err, CAP_ERR_OUTPUT, "stdout", 0, NULL,
+                             "cannot write: %s",
+                             strerror(flags < 0 ? errno : EBADF));
+    return CAP_OK;
+}
+
+/* The text or JSON report, rendered into memory: it goes to stdout only
+ * once the workbooks are in place, and a failed stdout takes them back. */
+static cap_status render(const cap_options *o, const cap_horizon *h,
+                         const cap_portfolio *p, const cap_model *m,
+                         const cap_run_info *info, char **text, size_t *len,
+                         cap_error *err)
+{
+    FILE *mem = open_memstream(text, len);
+    if (!mem)
         abort();
-    cap_status st = cap_outdir_prepare(o->out_dir, err);
-    for (size_t i = 0; i < BOOKS && st == CAP_OK; i++) {
-        st = cap_outdir_path(o->out_dir, names[i], path, sizeof path, err);
-        if (st == CAP_OK)
-            st = cap_outdir_stage(path, &f[i], err);
-    }
-    const cap_staffing *first = h->quarter[0];
-    if (st == CAP_OK)
-        st = cap_workbook_staffing(&f[0], first, p, m, info, err);
-    if (st == CAP_OK)
-        st = cap_workbook_cost(&f[1], first, p, m, info, err);
-    if (st == CAP_OK)
-        st = cap_workbook_quarterly(&f[2], h, p, m, info, err);
-    if (st == CAP_OK)
-        st = cap_outdir_publish(f, BOOKS, err);
-    else
-        cap_outdir_discard(f, BOOKS);
-    free(f);
+    cap_status st = o->json ? cap_report_json(mem, h, p, m, info, err)
+                            : cap_report_text(mem, h, p, m, err);
+    if (fclose(mem) != 0)
+        abort(); /* a memory stream fails only for memory */
     return st;
+}
+
+static cap_status write_books(cap_outset *set, const cap_horizon *h,
+                              const cap_portfolio *p, const cap_model *m,
+                              const cap_run_info *info, cap_error *err)
+{
+    const cap_staffing *first = h->quarter[0];
+    CAP_TRY(cap_workbook_staffing(cap_outset_file(set, 0), first, p, m, info,
+                                  err));
+    CAP_TRY(cap_workbook_cost(cap_outset_file(set, 1), first, p, m, info,
+                              err));
+    return cap_workbook_quarterly(cap_outset_file(set, 2), h, p, m, info, err);
+}
+
+static cap_status put_stdout(FILE *out, const char *text, size_t len,
+                             cap_error *err)
+{
+    if ((len && fwrite(text, 1, len, out) != len) || fflush(out) != 0)
+        return cap_error_set(err, CAP_ERR_OUTPUT, "stdout", 0, NULL,
+                             "write failed: %s", strerror(errno));
+    return CAP_OK;
 }
 
 cap_run_info cap_run_info_of(const cap_options *o, const cap_model *m)
@@ -115,15 +139,27 @@ cap_run_info cap_run_info_of(const cap_options *o, const cap_model *m)
                           o->deterministic};
 }
 
+/* Workbooks published as a set, then the report on stdout, then the
+ * commit: a failure anywhere leaves the previous workbooks. */
 static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
                          const cap_portfolio *p, const cap_model *m,
                          cap_error *err)
 {
     cap_run_info info = cap_run_info_of(o, m);
-    cap_status st = write_workbooks(o, h, p, m, &info, err);
-    if (!st)
-        st = o->json ? cap_report_json(out, h, p, m, &info, err)
-                     : cap_report_text(out, h, p, m, err);
+    char *text = NULL;
+    size_t len = 0;
+    cap_status st = render(o, h, p, m, &info, &text, &len, err);
+    cap_outset *set = st ? NULL : cap_outset_begin(o->out_dir, book_names,
+                                                   BOOKS, err);
+    st = set ? write_books(set, h, p, m, &info, err) : err->code;
+    if (st == CAP_OK)
+        st = cap_outset_publish(set, err);
+    if (st == CAP_OK)
+        st = put_stdout(out, text, len, err);
+    if (st == CAP_OK)
+        st = cap_outset_commit(set, err);
+    cap_outset_free(set); /* rolls back anything not committed */
+    free(text);
     return st;
 }
 
@@ -142,10 +178,15 @@ cap_horizon *cap_run_horizon(const cap_options *o, const cap_portfolio *p,
 
 cap_status cap_run(const cap_options *o, FILE *out, cap_error *err)
 {
+    CAP_TRY(check_stdout(out, err));
     cap_model *m = cap_run_model(o, err);
     if (!m)
         return err->code;
     cap_portfolio *p = load_inputs(o, m, err);
+    if (p && cap_outset_check(o->out_dir, book_names, BOOKS, err) != CAP_OK) {
+        cap_portfolio_free(p);
+        p = NULL;
+    }
     cap_horizon *h = p ? cap_run_horizon(o, p, m, err) : NULL;
     cap_status st = h ? report(o, out, h, p, m, err) : err->code;
     cap_horizon_free(h);

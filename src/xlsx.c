@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -511,13 +512,39 @@ cap_status cap_book_open(cap_book *b, const cap_staged *f, const char *title,
     return CAP_OK;
 }
 
+/* workbook_close with libxlsxwriter's own stderr lines (two on a full
+ * disk) silenced: capplan reports the failure once, in one line.  *sys is
+ * the system's error for a failed file operation, else 0. */
+static lxw_error quiet_close(lxw_workbook *wb, int *sys)
+{
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
+    errno = 0;
+    lxw_error closed = workbook_close(wb);
+    *sys = closed == LXW_ERROR_CREATING_XLSX_FILE ||
+                   closed == LXW_ERROR_CREATING_TMPFILE ||
+                   (closed >= LXW_ERROR_ZIP_FILE_OPERATION &&
+                    closed <= LXW_ERROR_ZIP_CLOSE)
+               ? errno : 0;
+    if (saved >= 0 && null >= 0)
+        dup2(saved, STDERR_FILENO);
+    if (null >= 0)
+        close(null);
+    if (saved >= 0)
+        close(saved);
+    return closed;
+}
+
 cap_status cap_book_close(cap_book *b, const cap_staged *f, cap_error *err)
 {
-    lxw_error closed = workbook_close(b->wb);
+    int sys;
+    lxw_error closed = quiet_close(b->wb, &sys);
     b->wb = NULL;
     if (closed != LXW_NO_ERROR)
         cap_book_fail(b, CAP_ERR_OUTPUT, "cannot write: %s",
-                      lxw_strerror(closed));
+                      sys ? strerror(sys) : lxw_strerror(closed));
     if (b->code == CAP_OK)
         return CAP_OK;
     return cap_error_set(err, b->code, f->path, 0, NULL, "%s", b->message);

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# publish.sh - fault tests for publishing the workbooks as a set (issue 12,
+# src/outset.h).  Each case runs in its own mkdtemp folder and ends by
+# checking that the output folder holds one complete set - the three
+# workbooks of one run, told apart by the portfolio name in each
+# docProps/core.xml - and no temporary file, lock or stage folder.
+#
+#   bash publish.sh CAPPLAN CASE
+#
+# CASE: kill-stages  a SIGKILL at every step of publishing (CAPPLAN_FAULT),
+#                    then the next run into the folder recovers it
+#       fail-stages  an I/O error at every step: rolled back at once
+#       term-stages  a SIGTERM at every step (the handler only sets a flag)
+#       signals      SIGTERM and SIGINT sent from outside at varied moments
+#       concurrent   50 pairs of runs into one folder at the same time
+#       full-disk    stdout on /dev/full; the folder on a full tmpfs
+#       unwritable   a read-only folder, found before the simulation
+#       closed-stdout  stdout closed (>&-) or read-only, found first
+set -u
+capplan=$1 case=$2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/capplan-faults.XXXXXX") || exit 1
+mounted=()
+cleanup() {
+    for m in "${mounted[@]}"; do umount "$m" 2>/dev/null; done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+failed=0
+fail() {
+    failed=1
+    printf 'FAIL: %s\n' "$*"
+}
+books=(staffing.xlsx cost.xlsx quarterly.xlsx)
+
+# A small valid portfolio named NAME (run-NAME in the workbooks).
+portfolio() {
+    cat >"$tmp/$1.ini" <<EOF
+[portfolio]
+name     = run-$1
+start    = 2027-01-01
+quarters = ${2:-2}
+
+[partner.acme]
+channel   = oem
+csm       = auto
+customers = basic America/New_York 12
+EOF
+    echo "$tmp/$1.ini"
+}
+alpha=$(portfolio alpha)
+beta=$(portfolio beta)
+gamma=$(portfolio gamma)
+
+# run NAME OUT [capplan args...]: a --no-sim run of portfolio NAME into OUT.
+run() {
+    local name=$1 out=$2
+    shift 2
+    "$capplan" --no-sim "$@" -o "$out" "$tmp/$name.ini"
+}
+
+# The set in OUT: "alpha" when all three books come from run-alpha, else
+# a description of what is wrong.
+set_of() {
+    local out=$1 names=() n
+    for b in "${books[@]}"; do
+        if [ ! -f "$out/$b" ]; then
+            echo "missing $b"
+            return
+        fi
+        n=$(unzip -p "$out/$b" docProps/core.xml 2>/dev/null |
+            sed -n 's/.*<dc:subject>run-\([a-z]*\)<.*/\1/p')
+        names+=("${n:-unreadable}")
+    done
+    if [ "${names[0]}" = "${names[1]}" ] && [ "${names[1]}" = "${names[2]}" ]; then
+        echo "${names[0]}"
+    else
+        echo "mixed ${names[*]}"
+    fi
+}
+
+# check OUT WANT WHAT: the folder holds set WANT and nothing else.
+check() {
+    local out=$1 want=$2 what=$3 got extra
+    got=$(set_of "$out")
+    [ "$got" = "$want" ] || fail "$what: folder holds '$got', want '$want'"
+    extra=$(cd "$out" && find . -mindepth 1 ! -name staffing.xlsx \
+        ! -name cost.xlsx ! -name quarterly.xlsx | LC_ALL=C sort | tr '\n' ' ')
+    [ -z "$extra" ] || fail "$what: left behind: $extra"
+}
+
+# A fresh folder holding the alpha set (a copy of one run's, to save runs).
+fresh() {
+    local out=$tmp/$1
+    if [ ! -d "$tmp/alpha-set" ]; then
+        run alpha "$tmp/alpha-set" >/dev/null || fail "the alpha run failed"
+    fi
+    rm -rf "$out"
+    cp -a "$tmp/alpha-set" "$out"
+    echo "$out"
+}
+
+stages=(staged kept-1 kept-2 kept-3 manifest renamed-1 renamed-2 renamed-3
+        published committed)
+
+kill_stages() {
+    for s in "${stages[@]}"; do
+        out=$(fresh "kill-$s")
+        CAPPLAN_FAULT=$s run beta "$out" >/dev/null 2>"$tmp/err"
+        rc=$?
+        [ $rc -eq 137 ] || fail "kill at $s: exit $rc, want 137 (SIGKILL)"
+        # The next run recovers; a fault right after it keeps its own set out.
+        CAPPLAN_FAULT=staged:fail run gamma "$out" >/dev/null 2>"$tmp/err"
+        want=alpha
+        [ "$s" = committed ] && want=beta
+        check "$out" "$want" "kill at $s, then a failing run"
+    done
+    # and a good run straight after a kill mid-publish publishes its own set
+    CAPPLAN_FAULT=renamed-2 run beta "$out" >/dev/null 2>&1
+    run gamma "$out" >/dev/null || fail "a good run after the kills failed"
+    check "$out" gamma "a good run after the kills"
+}
+
+fail_stages() {
+    for s in "${stages[@]}"; do
+        [ "$s" = committed ] && continue # after the commit nothing can fail
+        out=$(fresh "fail-$s")
+        CAPPLAN_FAULT=$s:fail run beta "$out" >"$tmp/stdout" 2>"$tmp/err"
+        rc=$?
+        [ $rc -eq 4 ] || fail "I/O error at $s: exit $rc, want 4"
+        [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "I/O error at $s: stderr: $(cat "$tmp/err")"
+        grep -q 'Input/output error' "$tmp/err" || fail "I/O error at $s: message $(cat "$tmp/err")"
+        [ -s "$tmp/stdout" ] && fail "I/O error at $s: something on stdout"
+        check "$out" alpha "I/O error at $s"
+    done
+}
+
+term_stages() {
+    for s in "${stages[@]}"; do
+        out=$(fresh "term-$s")
+        CAPPLAN_FAULT=$s:term run beta "$out" >/dev/null 2>"$tmp/err"
+        rc=$?
+        if [ "$s" = committed ]; then # the set is final: the run ends well
+            [ $rc -eq 0 ] || fail "SIGTERM after commit: exit $rc"
+            check "$out" beta "SIGTERM after commit"
+            continue
+        fi
+        [ $rc -eq 4 ] || fail "SIGTERM at $s: exit $rc, want 4"
+        grep -q 'interrupted by signal 15; the previous workbooks are kept' \
+            "$tmp/err" || fail "SIGTERM at $s: message $(cat "$tmp/err")"
+        check "$out" alpha "SIGTERM at $s"
+    done
+}
+
+# Signals from outside at varied moments of a run that writes a bigger
+# book: no temporary file ever stays, the set is alpha's or beta's.
+signals() {
+    local big=$tmp/big.ini
+    { sed -n '1,4p' "$alpha" | sed 's/quarters = 2/quarters = 8/; s/run-alpha/run-beta/'
+      for i in $(seq 1 60); do
+          printf '\n[partner.p%d]\nchannel = oem\ncsm = auto\ncustomers = basic America/New_York %d\n' "$i" $((i * 3))
+      done; } >"$big"
+    cp "$big" "$tmp/beta.ini"
+    out=$(fresh signals)
+    local caught=0
+    for delay in 0.1 0.3 0.5 0.7; do
+        for sig in TERM INT; do
+            # capplan itself in the background, not a subshell running it
+            "$capplan" --no-sim -o "$out" "$tmp/beta.ini" >/dev/null 2>"$tmp/err" &
+            pid=$!
+            sleep "$delay"
+            kill -s $sig $pid 2>/dev/null
+            wait $pid
+            grep -q interrupted "$tmp/err" && caught=$((caught + 1))
+            got=$(set_of "$out")
+            case $got in alpha | beta) ;; *) fail "SIG$sig after ${delay}s: '$got'" ;; esac
+            check "$out" "$got" "SIG$sig after ${delay}s"
+        done
+    done
+    echo "signals caught while the workbooks were written: $caught of 8"
+}
+
+concurrent() {
+    out=$tmp/concurrent
+    for i in $(seq 1 50); do
+        run alpha "$out" >/dev/null 2>"$tmp/err-a" &
+        a=$!
+        run beta "$out" >/dev/null 2>"$tmp/err-b" &
+        b=$!
+        wait $a || fail "pair $i: run alpha failed: $(cat "$tmp/err-a")"
+        wait $b || fail "pair $i: run beta failed: $(cat "$tmp/err-b")"
+        got=$(set_of "$out")
+        case $got in alpha | beta) ;; *) fail "pair $i: '$got'" ;; esac
+        check "$out" "$got" "pair $i"
+    done
+}
+
+full_disk() {
+    out=$(fresh full-stdout)
+    run beta "$out" >/dev/full 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 4 ] || fail "stdout on /dev/full: exit $rc, want 4"
+    [ "$(cat "$tmp/err")" = "capplan: stdout: write failed: No space left on device" ] ||
+        fail "stdout on /dev/full: stderr: $(cat "$tmp/err")"
+    check "$out" alpha "stdout on /dev/full"
+
+    out=$tmp/full-folder
+    mkdir "$out"
+    if ! mount -t tmpfs -o size=80k tmpfs "$out" 2>/dev/null; then
+        echo "skipped: a full folder (cannot mount a small tmpfs here)"
+        return
+    fi
+    mounted+=("$out")
+    run alpha "$out" >/dev/null || fail "full folder: the first run failed"
+    check "$out" alpha "full folder, first run"
+    run beta "$out" >/dev/null 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 4 ] || fail "full folder: exit $rc, want 4"
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "full folder: stderr: $(cat "$tmp/err")"
+    grep -q 'No space left on device' "$tmp/err" || fail "full folder: message $(cat "$tmp/err")"
+    check "$out" alpha "full folder"
+}
+
+unwritable() {
+    out=$tmp/readonly
+    mkdir "$out"
+    if [ "$(id -u)" -ne 0 ]; then
+        run alpha "$out" >/dev/null
+        chmod 555 "$out"
+    elif mount -t tmpfs -o size=1m tmpfs "$out" 2>/dev/null; then
+        mounted+=("$out")
+        run alpha "$out" >/dev/null
+        mount -o remount,ro "$out" || { echo "skipped: cannot remount read-only"; return; }
+    else
+        echo "skipped: an unwritable folder (root, and no tmpfs to mount)"
+        return
+    fi
+    # 20,000 replications would simulate for minutes: the folder must be
+    # refused before the simulation starts.
+    start=$(date +%s)
+    "$capplan" -r 20000 -o "$out" "$beta" >"$tmp/stdout" 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 4 ] || fail "read-only folder: exit $rc, want 4"
+    [ $(($(date +%s) - start)) -lt 10 ] || fail "read-only folder: found only after the simulation"
+    grep -Eq "^capplan: $out: output folder: not writable: (Read-only file system|Permission denied)\$" \
+        "$tmp/err" || fail "read-only folder: message $(cat "$tmp/err")"
+    [ -s "$tmp/stdout" ] && fail "read-only folder: something on stdout"
+    check "$out" alpha "read-only folder"
+    [ "$(id -u)" -ne 0 ] && chmod 755 "$out"
+}
+
+closed_stdout() {
+    out=$(fresh closed)
+    start=$(date +%s)
+    "$capplan" -r 20000 -o "$out" "$beta" >&- 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 4 ] || fail "closed stdout: exit $rc, want 4"
+    [ $(($(date +%s) - start)) -lt 10 ] || fail "closed stdout: found only after the simulation"
+    [ "$(cat "$tmp/err")" = "capplan: stdout: cannot write: Bad file descriptor" ] ||
+        fail "closed stdout: stderr: $(cat "$tmp/err")"
+    check "$out" alpha "closed stdout"
+    "$capplan" -r 20000 -o "$out" "$beta" 1<"$beta" 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 4 ] || fail "read-only stdout: exit $rc, want 4"
+    check "$out" alpha "read-only stdout"
+}
+
+case $case in
+kill-stages) kill_stages ;;
+fail-stages) fail_stages ;;
+term-stages) term_stages ;;
+signals) signals ;;
+concurrent) concurrent ;;
+full-disk) full_disk ;;
+unwritable) unwritable ;;
+closed-stdout) closed_stdout ;;
+*) echo "unknown case $case" >&2; exit 2 ;;
+esac
+[ $failed -eq 0 ] && echo "ok: $case"
+exit $failed
