@@ -15,7 +15,7 @@
  * waiting at its end are still measured. */
 #define DRAIN_WEEKS 6
 
-void *cap_need(void *p)
+void *cap_must(void *p)
 {
     if (!p)
         abort(); /* out of memory: nothing sensible is left to report */
@@ -34,7 +34,7 @@ static uint64_t splitmix(uint64_t x)
 
 gsl_rng *cap_stream(unsigned long seed, size_t unit, size_t rep)
 {
-    gsl_rng *r = cap_need(gsl_rng_alloc(gsl_rng_mt19937));
+    gsl_rng *r = cap_must(gsl_rng_alloc(gsl_rng_mt19937));
     uint64_t s = splitmix(splitmix(splitmix(seed) ^ unit) ^ rep);
     gsl_rng_set(r, (unsigned long)(s & 0xffffffffUL) | 1UL);
     return r;
@@ -55,7 +55,7 @@ void cap_job_push(cap_job_list *l, cap_job j)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 256;
-        l->job = cap_need(realloc(l->job, l->cap * sizeof *l->job));
+        l->job = cap_must(realloc(l->job, l->cap * sizeof *l->job));
     }
     l->job[l->n++] = j;
 }
@@ -115,7 +115,7 @@ static cap_timeline timeline_of(const cap_model *m, cap_date quarter_start)
 static void timeline_hours(cap_timeline *t, const cap_tz *home)
 {
     t->how_hours = t->hours + (size_t)DRAIN_WEEKS * CAP_WEEK_HOURS;
-    t->how = cap_need(malloc(t->how_hours));
+    t->how = cap_must(malloc(t->how_hours));
     int64_t monday = 4 * 86400; /* 1970-01-05, the first Monday */
     for (size_t k = 0; k < t->how_hours; k++) {
         int64_t utc = t->start_utc + (int64_t)k * 3600 + 1800;
@@ -163,7 +163,7 @@ static double hour_weight(const cap_model *m, const cap_tz *tz, int64_t utc,
 
 static double *zone_shape(const cap_sim_world *w, const cap_tz *tz, int sev)
 {
-    double *cum = cap_need(malloc((w->tl.hours + 1) * sizeof *cum));
+    double *cum = cap_must(malloc((w->tl.hours + 1) * sizeof *cum));
     cum[0] = 0;
     for (size_t k = 0; k < w->tl.hours; k++) {
         int64_t utc = w->tl.start_utc + (int64_t)k * 3600;
@@ -176,7 +176,7 @@ cap_sim_world *cap_sim_world_new(const cap_portfolio *p, const cap_model *m,
                                  cap_date quarter_start,
                                  const cap_sim_options *o, cap_error *err)
 {
-    cap_sim_world *w = cap_need(calloc(1, sizeof *w));
+    cap_sim_world *w = cap_must(calloc(1, sizeof *w));
     w->m = m;
     w->tl = timeline_of(m, quarter_start);
     w->seed = o->seed;
@@ -194,16 +194,16 @@ cap_sim_world *cap_sim_world_new(const cap_portfolio *p, const cap_model *m,
         free(w);
         return NULL;
     }
-    timeline_hours(&w->tl, NULL); /* the roster is still on UTC hours */
-    w->clock = cap_need(calloc(w->zones.count, sizeof *w->clock));
-    w->shape = cap_need(calloc(w->zones.count * CAP_SHAPES, sizeof *w->shape));
+    timeline_hours(&w->tl, cap_tz_set_find(&w->zones, m->home_timezone));
+    w->clock = cap_must(calloc(w->zones.count, sizeof *w->clock));
+    w->shape = cap_must(calloc(w->zones.count * CAP_SHAPES, sizeof *w->shape));
     for (size_t z = 0; z < w->zones.count; z++)
         for (int k = 0; k < CAP_SHAPES; k++)
             w->shape[z * CAP_SHAPES + k] = zone_shape(w, w->zones.tz[z], k);
-    double *share = cap_need(malloc((m->category_count + 1) * sizeof *share));
+    double *share = cap_must(malloc((m->category_count + 1) * sizeof *share));
     for (size_t c = 0; c < m->category_count; c++)
         share[c] = m->categories[c].share;
-    w->category = cap_need(gsl_ran_discrete_preproc(m->category_count, share));
+    w->category = cap_must(gsl_ran_discrete_preproc(m->category_count, share));
     free(share);
     return w;
 }
@@ -234,7 +234,7 @@ static unsigned short business_clock(cap_sim_world *w, int z)
         cap_hours h = {m->home_open_minute, m->home_close_minute,
                        m->home_weekdays, m->home_skip_holidays};
         int64_t minutes = (int64_t)w->tl.to + DRAIN_WEEKS * 7 * 1440;
-        w->clock[z] = cap_need(cap_clock_new(w->zones.tz[z], &h, w->tl.start_utc, minutes));
+        w->clock[z] = cap_must(cap_clock_new(w->zones.tz[z], &h, w->tl.start_utc, minutes));
     }
     return (unsigned short)(z + 1);
 }
@@ -279,9 +279,9 @@ void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
     pr->w = w;
     pr->ps = ps;
     pr->index = index;
-    pr->segs = cap_need(calloc(ps->partner->segment_count + 1, sizeof *pr->segs));
+    pr->segs = cap_must(calloc(ps->partner->segment_count + 1, sizeof *pr->segs));
     pr->seg_count = cap_partner_quarter(ps->partner, quarter, pr->segs);
-    pr->seg_clock = cap_need(calloc(pr->seg_count + 1, sizeof *pr->seg_clock));
+    pr->seg_clock = cap_must(calloc(pr->seg_count + 1, sizeof *pr->seg_clock));
     const cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM];
     for (size_t k = 0; k < pr->seg_count; k++)
         pr->seg_clock[k] = plan_clock(w, pr->segs[k].plan,
@@ -291,7 +291,7 @@ void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
     pr->task_per_week[CAP_ROLE_CSM] = m->proactive_hours_per_customer_month /
                                       CAP_WEEKS_PER_MONTH * 60 / m->task_minutes;
     pr->task_per_week[CAP_ROLE_TAM] = m->tam_fixed_hours_per_week * 60 / m->task_minutes;
-    pr->reps = cap_need(calloc((size_t)w->max_replications, sizeof *pr->reps));
+    pr->reps = cap_must(calloc((size_t)w->max_replications, sizeof *pr->reps));
 }
 
 void cap_partner_run_free(cap_partner_run *pr)

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "erlang.h"
+
 double cap_person_hours(const cap_model *m, double fte)
 {
     return fte * m->hours_per_fte_week * (1 - m->shrinkage);
@@ -58,26 +60,6 @@ void cap_mark_hours(unsigned char required[CAP_WEEK_HOURS], int64_t week_start,
     }
 }
 
-/* Index of the required hour with the highest load per person present
- * (after adding one), ties to the earlier hour. */
-static int busiest_hour(const unsigned char required[CAP_WEEK_HOURS],
-                        const double load[CAP_WEEK_HOURS],
-                        const double present[CAP_WEEK_HOURS])
-{
-    int best = -1;
-    double best_score = -1;
-    for (int h = 0; h < CAP_WEEK_HOURS; h++) {
-        if (!required[h])
-            continue;
-        double score = load[h] / (present[h] + 1.0);
-        if (score > best_score) {
-            best = h;
-            best_score = score;
-        }
-    }
-    return best;
-}
-
 static int circular_distance(int a, int b)
 {
     int d = a > b ? a - b : b - a;
@@ -116,31 +98,102 @@ static void empty_order(const unsigned char required[CAP_WEEK_HOURS],
     }
 }
 
-double cap_roster(const unsigned char required[CAP_WEEK_HOURS],
-                  const double load[CAP_WEEK_HOURS], double person_hours,
+/* ---- extra people where the SLA needs them ---- */
+
+/* Per-hour weights: a missed ticket of severity s counts 1 / (the misses
+ * its goal allows in a week); a minute of work past the cap counts 1 /
+ * (the slack the cap allows over the week). */
+typedef struct {
+    const cap_need *need;
+    double weight[CAP_SEVERITIES];
+    double overload_weight, cap;
+} shortfall;
+
+static void shortfall_init(shortfall *f, const cap_model *m, const cap_need *need)
+{
+    f->need = need;
+    f->cap = m->utilization_cap;
+    double work = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        work += need->work[h] / 60.0;
+    f->overload_weight = 1.0 / fmax(work * (1 - f->cap), 1e-9);
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        double tickets = 0;
+        for (int h = 0; h < CAP_WEEK_HOURS; h++)
+            tickets += need->arrivals[h][s];
+        f->weight[s] = tickets > 0
+            ? 1.0 / (tickets * fmax(1 - m->attainment_goal[s], 1e-3)) : 0;
+    }
+}
+
+/* The expected shortfall of hour h with c people on shift. */
+static double hour_shortfall(const shortfall *f, int h, double c)
+{
+    const cap_need *n = f->need;
+    double a = n->work[h] / 60.0; /* offered load, Erlangs */
+    double cost = f->overload_weight * fmax(a - c * f->cap, 0);
+    if (n->jobs[h] <= 0)
+        return cost;
+    double handle = n->work[h] / n->jobs[h];
+    int servers = c < 1e6 ? (int)floor(c + 1e-9) : 1000000;
+    /* far past the load nobody waits: skip the O(c) recursion */
+    double wait = servers > a + 12 * sqrt(a) + 30 ? 0 : cap_erlang_c(servers, a);
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        double late = wait == CAP_ERLANG_UNSTABLE ? 1.0
+            : wait * exp(-(servers - a) * n->target[s] / fmax(handle, 1e-9));
+        cost += f->weight[s] * n->arrivals[h][s] * late;
+    }
+    return cost;
+}
+
+/* What `piece` more person-hours in hour h would save; among hours where
+ * nothing is left to save, the busiest per person goes first. */
+static double gain(const shortfall *f, int h, double c, double piece)
+{
+    double tie = 1e-9 * (f->need->work[h] / 60.0 + 1e-6) / (c + 1);
+    return hour_shortfall(f, h, c) - hour_shortfall(f, h, c + piece) + tie;
+}
+
+double cap_roster(const cap_model *m, const unsigned char required[CAP_WEEK_HOURS],
+                  const cap_need *need, double person_hours,
                   double present[CAP_WEEK_HOURS])
 {
     int order[CAP_WEEK_HOURS], count = 0;
+    double load[CAP_WEEK_HOURS];
+    if (!(person_hours < 1e15)) /* also NaN: absurd requests stay bounded */
+        person_hours = person_hours > 0 ? 1e15 : 0;
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
         present[h] = required[h] ? 1 : 0;
         count += required[h] != 0;
+        load[h] = need->work[h];
     }
-    int whole = (int)floor(person_hours + 1e-9);
-    int filled = whole < count ? whole : count;
+    int filled = person_hours + 1e-9 >= count ? count
+                                              : (int)floor(person_hours + 1e-9);
     if (filled < count) /* only then does anyone have to be left out */
         empty_order(required, load, order);
     for (int k = 0; k < count - filled; k++)
         present[order[k]] = 0;
-    person_hours -= filled;
-    int h;
-    while (person_hours > 1e-9 &&
-           (h = busiest_hour(required, load, present)) >= 0) {
-        double piece = person_hours < 1.0 ? person_hours : 1.0;
-        present[h] += piece;
-        person_hours -= piece;
+    double rest = person_hours - filled;
+    if (count > 0 && rest > 1e-9) {
+        shortfall f;
+        shortfall_init(&f, m, need);
+        double unit = fmax(1.0, ceil(rest / (CAP_WEEK_HOURS * 64.0)));
+        double g[CAP_WEEK_HOURS];
+        for (int h = 0; h < CAP_WEEK_HOURS; h++)
+            g[h] = required[h] ? gain(&f, h, present[h], unit) : -1;
+        while (rest > 1e-9) {
+            int best = -1;
+            for (int h = 0; h < CAP_WEEK_HOURS; h++)
+                if (required[h] && (best < 0 || g[h] > g[best]))
+                    best = h;
+            double piece = rest < unit ? rest : unit;
+            present[best] += piece;
+            rest -= piece;
+            g[best] = gain(&f, best, present[best], unit);
+        }
     }
     double gaps = 0;
-    for (h = 0; h < CAP_WEEK_HOURS; h++)
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
         gaps += required[h] && present[h] <= 0;
     return gaps;
 }

@@ -40,14 +40,29 @@ void cap_mark_hours(unsigned char required[CAP_WEEK_HOURS], int64_t week_start,
  * shrinkage) (SPEC section 4 "Staff"). */
 double cap_person_hours(const cap_model *m, double fte);
 
-/* Lays person_hours of weekly presence on the required hours: first one
- * person in every required hour (busiest hours first while hours last;
- * the hours left empty are the quietest, spread over the week on ties),
- * then the rest, one person-hour at a time, on the hour with the highest
- * load per person present.  More person-hours never take anyone away from
- * an hour.  Returns the required hours left empty. */
-double cap_roster(const unsigned char required[CAP_WEEK_HOURS],
-                  const double load[CAP_WEEK_HOURS], double person_hours,
+/* What a team's hours need, per hour of the roster's week: the expected
+ * tickets by severity, all jobs (tickets and tasks without an SLA) and
+ * their minutes of work, with the tier's first-response targets. */
+typedef struct {
+    double arrivals[CAP_WEEK_HOURS][CAP_SEVERITIES]; /* tickets per hour */
+    double jobs[CAP_WEEK_HOURS];     /* tickets and tasks per hour */
+    double work[CAP_WEEK_HOURS];     /* minutes of work arriving per hour */
+    double target[CAP_SEVERITIES];   /* first-response target, minutes */
+} cap_need;
+
+/* Lays person_hours of weekly presence on the required hours (SPEC
+ * section 4 "Staff"): first one person in every required hour (when there
+ * are fewer person-hours than hours, the hours left empty are those with
+ * the least work, spread over the week on ties), then the rest, a
+ * person-hour at a time, where it removes the most of the expected
+ * shortfall: tickets missing their targets (Erlang C per hour, each
+ * severity weighed against the misses its goal allows) and work beyond
+ * the utilization cap.  More person-hours never take anyone away from an
+ * hour.  Very large rosters are laid in pieces of up to 1/10752 of the
+ * extra hours, so the cost stays bounded.  Returns the required hours
+ * left empty. */
+double cap_roster(const cap_model *m, const unsigned char required[CAP_WEEK_HOURS],
+                  const cap_need *need, double person_hours,
                   double present[CAP_WEEK_HOURS]);
 
 #endif

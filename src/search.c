@@ -16,6 +16,7 @@
 typedef struct {
     cap_partner_run *pr;
     cap_role role;
+    cap_need need;              /* what the rosters are laid by */
     double from, step;
     int count;
     cap_candidate **c;
@@ -31,7 +32,7 @@ static double fte_at(const ladder *l, int k)
 static cap_candidate *rung(ladder *l, int k)
 {
     if (!l->c[k])
-        l->c[k] = cap_candidate_new(l->pr, l->role, fte_at(l, k));
+        l->c[k] = cap_candidate_new(l->pr, l->role, &l->need, fte_at(l, k));
     return l->c[k];
 }
 
@@ -101,39 +102,23 @@ static int search(ladder *l)
 
 static cap_sla_role *copy(const cap_sla_role *r)
 {
-    cap_sla_role *c = cap_need(malloc(sizeof *c));
+    cap_sla_role *c = cap_must(malloc(sizeof *c));
     *c = *r;
     return c;
 }
 
 /* ---- beside the figures: Erlang C per hour, work per month ---- */
 
-static void erlang_hours(const cap_partner_run *pr, cap_role role,
-                         const double present[CAP_WEEK_HOURS], cap_sla_role *out)
+static void erlang_hours(const cap_need *need, const double present[CAP_WEEK_HOURS],
+                         cap_sla_role *out)
 {
-    const cap_sim_world *w = pr->w;
-    double arrivals[CAP_WEEK_HOURS][CAP_PRIORITIES] = {{0}}, work[CAP_WEEK_HOURS] = {0};
-    double scale = 1.0 / (w->replications * w->tl.weeks);
-    for (int k = 0; k < w->replications; k++) {
-        const cap_job_list *l = &pr->reps[k].q[role];
-        for (size_t i = 0; i < l->n; i++) {
-            const cap_job *j = &l->job[i];
-            if (j->arrival < w->tl.from || j->arrival >= w->tl.to)
-                continue;
-            int how = w->tl.how[(size_t)(j->arrival / 60)];
-            arrivals[how][j->priority] += scale;
-            work[how] += j->handle * scale;
-        }
-    }
     double weight[CAP_SEVERITIES] = {0}, level[CAP_SEVERITIES] = {0};
     out->unstable_hours = 0;
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
         cap_erlang_hour *eh = &out->hour[h];
-        double total = 0;
-        for (int p = 0; p < CAP_PRIORITIES; p++)
-            total += arrivals[h][p];
+        double total = need->jobs[h];
         eh->arrivals_per_hour = total;
-        eh->handle_minutes = total > 0 ? work[h] / total : 0;
+        eh->handle_minutes = total > 0 ? need->work[h] / total : 0;
         eh->servers = present[h];
         eh->erlang = cap_erlang_queue(total, eh->handle_minutes, (int)floor(present[h]),
                                       out->severity[0].target_minutes);
@@ -146,8 +131,8 @@ static void erlang_hours(const cap_partner_run *pr, cap_role role,
         for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
             cap_erlang e = cap_erlang_queue(total, eh->handle_minutes, (int)floor(present[h]),
                                             out->severity[sev].target_minutes);
-            weight[sev] += arrivals[h][sev];
-            level[sev] += arrivals[h][sev] * e.service_level;
+            weight[sev] += need->arrivals[h][sev];
+            level[sev] += need->arrivals[h][sev] * e.service_level;
         }
     }
     for (int sev = 0; sev < CAP_SEVERITIES; sev++)
@@ -178,13 +163,13 @@ static cap_sla_role *staffed_figures(ladder *l, int answer, double requested)
     if (requested < 0 || fabs(requested - fte_at(l, answer)) < 1e-9) {
         out = copy(&l->fig[answer]);
     } else {
-        out = cap_need(calloc(1, sizeof *out));
-        cap_candidate *c = cap_candidate_new(l->pr, l->role, requested);
+        out = cap_must(calloc(1, sizeof *out));
+        cap_candidate *c = cap_candidate_new(l->pr, l->role, &l->need, requested);
         decide_candidate(l->pr, l->role, c, out);
         cap_candidate_free(c);
     }
-    cap_candidate *at = cap_candidate_new(l->pr, l->role, out->fte);
-    erlang_hours(l->pr, l->role, at->present, out);
+    cap_candidate *at = cap_candidate_new(l->pr, l->role, &l->need, out->fte);
+    erlang_hours(&l->need, at->present, out);
     cap_candidate_free(at);
     work_hours(l->pr, l->role, out);
     return out;
@@ -197,10 +182,16 @@ static void size_role(cap_partner_run *pr, cap_role role, double from,
     const cap_role_staffing *r = &pr->ps->role[role];
     /* Far past any answer a contract would sign; stops a hopeless search. */
     double limit = fmax(2 * r->fte_high, from) + 20;
-    ladder l = {pr, role, from, m->fte_step, 0, NULL, NULL, 0};
+    ladder l;
+    memset(&l, 0, sizeof l);
+    l.pr = pr;
+    l.role = role;
+    l.from = from;
+    l.step = m->fte_step;
+    cap_partner_need(pr, role, &l.need);
     l.count = (int)floor((limit - from) / l.step + 1e-9) + 1;
-    l.c = cap_need(calloc((size_t)l.count, sizeof *l.c));
-    l.fig = cap_need(calloc((size_t)l.count, sizeof *l.fig));
+    l.c = cap_must(calloc((size_t)l.count, sizeof *l.c));
+    l.fig = cap_must(calloc((size_t)l.count, sizeof *l.fig));
     int k = search(&l);
     out->simulated = 1;
     out->fte = fte_at(&l, k);

@@ -5,19 +5,43 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "coverage.h"
 #include "pool.h"
 #include "simcore.h"
 
+void cap_partner_need(const cap_partner_run *pr, cap_role role, cap_need *out)
+{
+    const cap_sim_world *w = pr->w;
+    const cap_model *m = w->m;
+    memset(out, 0, sizeof *out);
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+        out->target[sev] = m->plan[pr->ps->role[role].tier].sla_minutes[sev];
+    double scale = 1.0 / (w->replications * w->tl.weeks);
+    for (int k = 0; k < w->replications; k++) {
+        const cap_job_list *l = &pr->reps[k].q[role];
+        for (size_t i = 0; i < l->n; i++) {
+            const cap_job *j = &l->job[i];
+            if (j->arrival < w->tl.from || j->arrival >= w->tl.to)
+                continue;
+            int h = w->tl.how[(size_t)(j->arrival / 60)];
+            if (j->priority < CAP_SEVERITIES)
+                out->arrivals[h][j->priority] += scale;
+            out->jobs[h] += scale;
+            out->work[h] += j->handle * scale;
+        }
+    }
+}
+
 cap_candidate *cap_candidate_new(const cap_partner_run *pr, cap_role role,
-                                 double fte)
+                                 const cap_need *need, double fte)
 {
     const cap_model *m = pr->w->m;
-    cap_candidate *c = cap_need(calloc(1, sizeof *c));
+    cap_candidate *c = cap_must(calloc(1, sizeof *c));
     c->fte = fte;
-    c->result = cap_need(calloc((size_t)pr->w->max_replications, sizeof *c->result));
-    c->gap_hours = cap_roster(pr->ps->role[role].required, pr->ps->load,
+    c->result = cap_must(calloc((size_t)pr->w->max_replications, sizeof *c->result));
+    c->gap_hours = cap_roster(m, pr->ps->role[role].required, need,
                               cap_person_hours(m, fte), c->present);
     return c;
 }
@@ -61,9 +85,9 @@ static void run_trial(void *ctx, size_t i)
     const cap_sim_world *w = t->pr->w;
     const cap_job_list *l = &t->pr->reps[rep].q[t->role];
     cap_shifts shifts = cap_world_shifts(w, t->c->present);
-    double *start = cap_need(malloc((l->n + 1) * sizeof *start));
-    double *resp = cap_need(malloc((l->n + 1) * sizeof *resp));
-    size_t *idx = cap_need(malloc((l->n + 1) * sizeof *idx));
+    double *start = cap_must(malloc((l->n + 1) * sizeof *start));
+    double *resp = cap_must(malloc((l->n + 1) * sizeof *resp));
+    size_t *idx = cap_must(malloc((l->n + 1) * sizeof *idx));
     cap_queue_stats st;
     if (cap_queue_serve(l->job, l->n, &shifts, w->tl.from, w->tl.to, start, &st))
         abort();
@@ -104,7 +128,7 @@ void cap_candidate_run(cap_partner_run *pr, cap_role role, cap_candidate *c,
  * there). */
 static cap_estimate over_reps(const cap_rep_result *res, int n, size_t offset)
 {
-    double *x = cap_need(malloc(((size_t)n + 1) * sizeof *x));
+    double *x = cap_must(malloc(((size_t)n + 1) * sizeof *x));
     size_t k = 0;
     for (int i = 0; i < n; i++) {
         double v = *(const double *)((const char *)&res[i] + offset);

@@ -14,13 +14,14 @@
 #include <stdint.h>
 
 #include "calendar.h"
+#include "coverage.h"
 #include "queue.h"
 #include "sim.h"
 #include "tz.h"
 
 #define CAP_WEEKS_PER_MONTH (365.25 / 7.0 / 12.0)
 
-void *cap_need(void *p); /* aborts when out of memory */
+void *cap_must(void *p); /* aborts when out of memory */
 
 /* The stream of replication rep of unit `unit` (a partner): a function of
  * the seed and the two indices only. */
@@ -107,9 +108,13 @@ typedef struct {
     int done;                    /* replications run so far */
 } cap_candidate;
 
-/* A candidate at fte (its roster laid, nothing run yet). */
+/* What role's team needs per hour of the roster's week, from the jobs of
+ * the first R replications (R = the run's replications). */
+void cap_partner_need(const cap_partner_run *pr, cap_role role, cap_need *out);
+
+/* A candidate at fte, its roster laid by need (nothing run yet). */
 cap_candidate *cap_candidate_new(const cap_partner_run *pr, cap_role role,
-                                 double fte);
+                                 const cap_need *need, double fte);
 void cap_candidate_free(cap_candidate *c);
 /* Runs the candidate's replications up to n (generating their jobs). */
 void cap_candidate_run(cap_partner_run *pr, cap_role role, cap_candidate *c,

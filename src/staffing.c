@@ -158,6 +158,16 @@ static size_t customer_windows(const quarter_view *v, int64_t day,
 
 /* ---- coverage grid ---- */
 
+/* UTC instant t as seconds of the home zone's wall clock. */
+static int64_t home_clock(const quarter_view *v, int64_t t)
+{
+    return t + cap_tz_offset(zone(v->z, v->m->home_timezone), t);
+}
+
+/* The roster's week is the home zone's wall clock, Monday 00:00 local of
+ * the reference week: a home window is the same hours all year, and a
+ * customer's window is placed where it falls on the home clock in the
+ * reference week. */
 static void mark_windows(const quarter_view *v, cap_role_staffing *r)
 {
     memset(r->required, 0, sizeof r->required);
@@ -173,26 +183,36 @@ static void mark_windows(const quarter_view *v, cap_role_staffing *r)
         if (!(v->m->home_weekdays & (1u << d)))
             continue;
         size_t n = r->localized ? customer_windows(v, monday + d, w) : 0;
-        if (!r->localized)
-            w[n++] = home_window(v, monday + d);
         for (size_t i = 0; i < n; i++)
-            cap_mark_hours(r->required, v->z->week_start, w[i]);
+            w[i] = (cap_interval){home_clock(v, w[i].start), home_clock(v, w[i].end)};
+        if (!r->localized) {
+            int64_t midnight = (monday + d) * 86400;
+            w[n++] = (cap_interval){midnight + v->m->home_open_minute * 60,
+                                    midnight + v->m->home_close_minute * 60};
+        }
+        for (size_t i = 0; i < n; i++)
+            cap_mark_hours(r->required, monday * 86400, w[i]);
     }
     free(w);
 }
 
-/* Expected tickets per hour of the week (UTC), from each customer's local
- * arrival profile; the roster puts extra people where this is highest. */
-static void hourly_load(const quarter_view *v, double load[CAP_WEEK_HOURS])
+/* Expected tickets per hour of the roster's week, by severity, from each
+ * customer's local arrival profile, with their handle time: what the
+ * roster lays extra people by when nothing is simulated. */
+static void hourly_need(const quarter_view *v, cap_plan tier, cap_need *need)
 {
     const cap_model *m = v->m;
-    for (int h = 0; h < CAP_WEEK_HOURS; h++)
-        load[h] = 0;
+    memset(need, 0, sizeof *need);
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+        need->target[sev] = m->plan[tier].sla_minutes[sev];
     int inside_hours = 5 * (m->profile_close_minute - m->profile_open_minute) / 60;
+    int64_t noon = v->z->reference_day * 86400 + 12 * 3600;
+    double home = cap_tz_offset(zone(v->z, m->home_timezone), noon);
+    double weeks_per_month = 365.25 / 7.0 / 12.0;
     for (size_t s = 0; s < v->count; s++) {
         const cap_segment *seg = &v->segs[s];
-        int64_t noon = v->z->reference_day * 86400 + 12 * 3600;
-        int shift = (int)lround(cap_tz_offset(zone(v->z, seg->timezone), noon) / 3600.0);
+        double offset = cap_tz_offset(zone(v->z, seg->timezone), noon) - home;
+        int shift = (int)lround(offset / 3600.0);
         for (int h = 0; h < CAP_WEEK_HOURS; h++) {
             int local = ((h + shift) % CAP_WEEK_HOURS + CAP_WEEK_HOURS) % CAP_WEEK_HOURS;
             int minute = (local % 24) * 60;
@@ -205,18 +225,23 @@ static void hourly_load(const quarter_view *v, double load[CAP_WEEK_HOURS])
                 else
                     weight = inside ? share / inside_hours
                                     : (1 - share) / (CAP_WEEK_HOURS - inside_hours);
-                load[h] += seg->customers * m->plan[seg->plan].tickets_per_month[sev] * weight;
+                double tickets = seg->customers *
+                                 m->plan[seg->plan].tickets_per_month[sev] *
+                                 weight / weeks_per_month;
+                need->arrivals[h][sev] += tickets;
+                need->jobs[h] += tickets;
+                need->work[h] += tickets * m->handle_mean_minutes[sev];
             }
         }
     }
 }
 
 static void lay_roster(const quarter_view *v, cap_role_staffing *r,
-                       const double load[CAP_WEEK_HOURS])
+                       const cap_need *need)
 {
     mark_windows(v, r);
-    r->gap_hours = cap_roster(r->required, load, cap_person_hours(v->m, r->fte),
-                              r->present);
+    r->gap_hours = cap_roster(v->m, r->required, need,
+                              cap_person_hours(v->m, r->fte), r->present);
 }
 
 /* ---- the two roles ---- */
@@ -312,12 +337,11 @@ static void size_partner(const cap_model *m, const zones *z,
     cap_workload w = cap_workload_expected(m, partner->channel, has_csm, segs, v.count);
     memcpy(ps->hours_by_party, w.hours_by_party, sizeof ps->hours_by_party);
     ps->technical_hours_month = cap_hours_billable(w.technical_hours);
-    double *load = ps->load;
-    hourly_load(&v, load);
+    hourly_need(&v, ps->tier, &ps->need);
     cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM], *tam = &ps->role[CAP_ROLE_TAM];
     if ((csm->active = has_csm)) {
         size_csm(&v, partner, ps->tier, ps->customers, csm);
-        lay_roster(&v, csm, load);
+        lay_roster(&v, csm, &ps->need);
     }
     /* The dedicated P-TAM is sized (and simulated) whenever it is one of
      * the options for the technical work, so it has the same FTE whatever
@@ -325,7 +349,7 @@ static void size_partner(const cap_model *m, const zones *z,
     if ((tam->active = partner->tam.kind != CAP_ASK_NONE ||
                        partner->service_hours.kind != CAP_ASK_NONE)) {
         size_tam(m, partner, ps->customers, ps->technical_hours_month, tam);
-        lay_roster(&v, tam, load);
+        lay_roster(&v, tam, &ps->need);
     }
     size_service_hours(partner, ps);
     compare_tam(m, ps);
@@ -376,11 +400,12 @@ double cap_staffing_tam_rule(const cap_model *m, const cap_partner *partner,
     return fmax(workload, m->plan[partner->tam_tier].min_fte_single);
 }
 
-static void restaff(const cap_model *m, cap_partner_staffing *ps, cap_role role)
+/* The roster the simulation measured at the staffed FTE. */
+static void restaff(cap_role_staffing *r)
 {
-    cap_role_staffing *r = &ps->role[role];
-    double hours = cap_person_hours(m, r->fte);
-    r->gap_hours = cap_roster(r->required, ps->load, hours, r->present);
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        r->present[h] = r->sla->hour[h].servers;
+    r->gap_hours = r->sla->gap_hours;
 }
 
 static void set_technical_hours(const cap_model *m, cap_partner_staffing *ps,
@@ -411,7 +436,7 @@ static void apply_role(const cap_model *m, cap_partner_staffing *ps,
     r->sim = *sim;
     memset(sim, 0, sizeof *sim);
     r->sla = r->sim.staffed;
-    restaff(m, ps, role);
+    restaff(r);
 }
 
 void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,

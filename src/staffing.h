@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "coverage.h"
 #include "error.h"
 #include "model.h"
 #include "portfolio.h"
@@ -54,7 +55,8 @@ typedef struct {
                                  when not billed (cost.c) */
     int warning_count;
     char warnings[CAP_WARNINGS_MAX][160];
-    /* hour-of-week coverage, UTC, Monday 00:00 of the reference week */
+    /* hour-of-week coverage on the home zone's wall clock, Monday 00:00
+     * local (the same hours all year: clock changes move the people) */
     unsigned char required[CAP_WEEK_HOURS]; /* 1: inside the window */
     double present[CAP_WEEK_HOURS];         /* people on shift */
     double gap_hours;         /* window hours with nobody present */
@@ -100,8 +102,8 @@ typedef struct {
     double hours_by_party[CAP_PARTIES];    /* expected, per month */
     double technical_hours_month;          /* work reaching tech support
                                               (simulated when simulated) */
-    double load[CAP_WEEK_HOURS];           /* expected tickets per UTC hour
-                                              of the reference week */
+    cap_need need;                         /* expected tickets and work per
+                                              hour of the roster's week */
     double service_hours_worked_month;     /* requested, else technical;
                                               0 without service hours */
     int service_hours_billed;              /* the partner pays for them

@@ -28,7 +28,7 @@ static void stationary_rep(void *ctx, size_t rep)
                      (float)q->target_minutes, 0, 0};
         cap_job_push(&l, j);
     }
-    double *start = cap_need(malloc((l.n + 1) * sizeof *start));
+    double *start = cap_must(malloc((l.n + 1) * sizeof *start));
     cap_shifts shifts = {sq->present, NULL, 0, 0};
     cap_queue_stats st;
     if (cap_queue_serve(l.job, l.n, &shifts, from, end, start, &st))
@@ -61,7 +61,7 @@ cap_status cap_queue_simulate(const cap_queue_spec *q, const cap_sim_options *o,
     stationary sq = {q, o->seed, {0}, NULL, NULL, NULL, NULL, NULL};
     for (int h = 0; h < CAP_WEEK_HOURS; h++)
         sq.present[h] = q->servers;
-    double *all = cap_need(calloc(5 * n, sizeof *all));
+    double *all = cap_must(calloc(5 * n, sizeof *all));
     sq.tickets = all;
     sq.waited = all + n;
     sq.level = all + 2 * n;
