@@ -183,6 +183,9 @@ cap_sim_world *cap_sim_world_new(const cap_portfolio *p, const cap_model *m,
     w->replications = o->replications;
     w->max_replications = o->replications * m->max_replication_factor;
     w->threads = o->threads;
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+        w->triage.triage[sev] = m->first_response_minutes[sev];
+    w->rules = m->first_response_start_of_work ? NULL : &w->triage;
     w->zones.from = w->tl.start_utc - 86400;
     w->zones.to = w->tl.start_utc + (int64_t)w->tl.to * 60 + (DRAIN_WEEKS + 1) * 7 * 86400;
     cap_status st = cap_tz_set_add(&w->zones, m->home_timezone, err);

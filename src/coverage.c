@@ -85,8 +85,9 @@ static void empty_order(const unsigned char required[CAP_WEEK_HOURS],
         for (int h = 0; h < CAP_WEEK_HOURS; h++) {
             if (!required[h] || chosen[h])
                 continue;
-            if (best < 0 || load[h] < load[best] - 1e-12 ||
-                (load[h] <= load[best] + 1e-12 && distance[h] > distance[best]))
+            double tie = 1e-9 * (fabs(load[h]) + fabs(load[best < 0 ? h : best]));
+            if (best < 0 || load[h] < load[best] - tie ||
+                (load[h] <= load[best] + tie && distance[h] > distance[best]))
                 best = h;
         }
         chosen[best] = 1;

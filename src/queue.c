@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* fmin/fmax without their NaN rules (no NaN reaches them here): the
  * library calls cost a quarter of a run. */
@@ -72,78 +73,71 @@ static double present_minutes(const cap_shifts *s, double from, double to)
     return total;
 }
 
-/* ---- completion times: a binary min-heap ---- */
+/* ---- pieces of work and their classes ---- */
 
-typedef struct {
-    double *at;
-    int count;
-} heap;
+/* Class of a piece: 2 x severity for triage (or a whole ticket without
+ * triage), 2 x severity + 1 for resolution, TASK_CLASS for tasks.  A lower
+ * class goes first. */
+enum { TASK_CLASS = 2 * CAP_PRIORITY_TASK, CLASSES = TASK_CLASS + 1 };
 
-static void heap_push(heap *h, double t)
+static int first_class(const cap_job *j)
 {
-    int i = h->count++;
-    while (i > 0 && h->at[(i - 1) / 2] > t) {
-        h->at[i] = h->at[(i - 1) / 2];
-        i = (i - 1) / 2;
-    }
-    h->at[i] = t;
+    return j->priority >= CAP_PRIORITY_TASK ? TASK_CLASS : 2 * j->priority;
 }
 
-static void heap_pop(heap *h)
-{
-    double last = h->at[--h->count];
-    int i = 0;
-    for (;;) {
-        int c = 2 * i + 1;
-        if (c >= h->count)
-            break;
-        if (c + 1 < h->count && h->at[c + 1] < h->at[c])
-            c++;
-        if (h->at[c] >= last)
-            break;
-        h->at[i] = h->at[c];
-        i = c;
-    }
-    if (h->count > 0)
-        h->at[i] = last;
-}
-
-/* ---- waiting jobs: one FIFO per priority, linked through next[] ---- */
+/* ---- waiting pieces: one FIFO per class, linked through next[] (a job
+ * waits in at most one line at a time) ---- */
 
 typedef struct {
-    size_t head[CAP_PRIORITIES], tail[CAP_PRIORITIES];
+    size_t head[CLASSES], tail[CLASSES];
     size_t *next;
     size_t count;
 } lines;
 
 #define NONE SIZE_MAX
 
-static void lines_push(lines *l, const cap_job *jobs, size_t i)
+static void lines_push(lines *l, int c, size_t i)
 {
-    int p = jobs[i].priority;
     l->next[i] = NONE;
-    if (l->tail[p] == NONE)
-        l->head[p] = i;
+    if (l->tail[c] == NONE)
+        l->head[c] = i;
     else
-        l->next[l->tail[p]] = i;
-    l->tail[p] = i;
+        l->next[l->tail[c]] = i;
+    l->tail[c] = i;
     l->count++;
 }
 
-static size_t lines_pop(lines *l)
+/* The lowest class with a waiting piece, or CLASSES. */
+static int lines_first(const lines *l)
 {
-    for (int p = 0; p < CAP_PRIORITIES; p++) {
-        size_t i = l->head[p];
-        if (i == NONE)
-            continue;
-        l->head[p] = l->next[i];
-        if (l->head[p] == NONE)
-            l->tail[p] = NONE;
-        l->count--;
-        return i;
-    }
-    return NONE;
+    for (int c = 0; c < CLASSES; c++)
+        if (l->head[c] != NONE)
+            return c;
+    return CLASSES;
 }
+
+static size_t lines_pop(lines *l, int c)
+{
+    size_t i = l->head[c];
+    l->head[c] = l->next[i];
+    if (l->head[c] == NONE)
+        l->tail[c] = NONE;
+    l->count--;
+    return i;
+}
+
+/* ---- people at work: one slot each ---- */
+
+typedef struct {
+    double end;          /* when the piece in hand ends */
+    double since;        /* when its current stretch started */
+    size_t job;
+    int cls;
+    /* a piece put down for a triage: resumed when the triage ends */
+    int held_cls;        /* -1: none */
+    size_t held_job;
+    double held_left;    /* minutes of it left */
+} slot;
 
 static int max_people(const cap_shifts *s)
 {
@@ -155,32 +149,125 @@ static int max_people(const cap_shifts *s)
 
 typedef struct {
     const cap_job *jobs;
+    const cap_queue_rules *rules;
     size_t n, arrived;
     lines wait;
-    heap busy;
+    slot *busy;
+    int busy_count;
     double from, to;
     int most;                 /* the most people on shift in any hour */
     /* the last answer of more_people_after: it holds for any later t
      * before `more_at` while the busy count is the same */
     double asked_at, more_at;
     int asked_busy;
+    double *start;
+    cap_queue_stats *stats;
 } state;
 
-static void start_jobs(state *q, const cap_shifts *s, double t, double *start,
-                       cap_queue_stats *stats)
+static double triage_minutes(const state *q, size_t i)
 {
-    while (q->wait.count > 0 && q->busy.count < cap_shifts_at(s, t)) {
-        size_t i = lines_pop(&q->wait);
-        double end = t + q->jobs[i].handle;
-        start[i] = t;
-        heap_push(&q->busy, end);
-        stats->busy_minutes += hi(0.0, lo(end, q->to) - hi(t, q->from));
+    const cap_job *j = &q->jobs[i];
+    if (!q->rules || j->priority >= CAP_PRIORITY_TASK)
+        return j->handle;
+    return lo(q->rules->triage[j->priority], j->handle);
+}
+
+/* Minutes of piece class c of job i. */
+static double piece_minutes(const state *q, size_t i, int c)
+{
+    if (c == TASK_CLASS || c % 2 == 0)
+        return triage_minutes(q, i);
+    return q->jobs[i].handle - triage_minutes(q, i);
+}
+
+static void count_busy(state *q, double a, double b)
+{
+    q->stats->busy_minutes += hi(0.0, lo(b, q->to) - hi(a, q->from));
+}
+
+static void begin(state *q, slot *p, size_t i, int c, double t, double minutes)
+{
+    if (c != TASK_CLASS && c % 2 == 0 && q->start[i] < 0)
+        q->start[i] = t;
+    if (c == TASK_CLASS)
+        q->start[i] = t;
+    p->job = i;
+    p->cls = c;
+    p->since = t;
+    p->end = t + minutes;
+}
+
+/* The piece in hand of slot p ends at p->end: what comes next for it. */
+static void finish(state *q, int k)
+{
+    slot *p = &q->busy[k];
+    double t = p->end;
+    count_busy(q, p->since, t);
+    int c = p->cls;
+    size_t i = p->job;
+    if (q->rules && c < TASK_CLASS && c % 2 == 0 && piece_minutes(q, i, c + 1) > 0)
+        lines_push(&q->wait, c + 1, i); /* its resolution waits its turn */
+    if (p->held_cls >= 0) {
+        p->job = p->held_job;
+        p->cls = p->held_cls;
+        p->since = t;
+        p->end = t + p->held_left;
+        p->held_cls = -1;
+        return;
     }
+    q->busy[k] = q->busy[--q->busy_count];
+}
+
+static void start_pieces(state *q, const cap_shifts *s, double t)
+{
+    while (q->wait.count > 0 && q->busy_count < cap_shifts_at(s, t)) {
+        int c = lines_first(&q->wait);
+        size_t i = lines_pop(&q->wait, c);
+        slot *p = &q->busy[q->busy_count++];
+        p->held_cls = -1;
+        begin(q, p, i, c, t, piece_minutes(q, i, c));
+    }
+}
+
+/* A waiting triage of class c takes the person whose piece in hand
+ * matters least (a task, else the resolution of the lowest severity below
+ * c's); returns 0 when nobody may be interrupted. */
+static int preempt(state *q, int c, double t)
+{
+    int victim = -1;
+    for (int k = 0; k < q->busy_count; k++) {
+        const slot *p = &q->busy[k];
+        if (p->held_cls >= 0 || p->end <= t)
+            continue; /* in a triage already, or done now */
+        int may = p->cls == TASK_CLASS || (p->cls % 2 == 1 && p->cls > c + 1);
+        if (may && (victim < 0 || p->cls > q->busy[victim].cls))
+            victim = k;
+    }
+    if (victim < 0)
+        return 0;
+    slot *p = &q->busy[victim];
+    count_busy(q, p->since, t);
+    p->held_cls = p->cls;
+    p->held_job = p->job;
+    p->held_left = p->end - t;
+    size_t i = lines_pop(&q->wait, c);
+    begin(q, p, i, c, t, piece_minutes(q, i, c));
+    return 1;
+}
+
+static void preempt_for_triage(state *q, const cap_shifts *s, double t)
+{
+    if (!q->rules || cap_shifts_at(s, t) < 1)
+        return;
+    for (int c = 0; c < TASK_CLASS; c += 2)
+        while (q->wait.head[c] != NONE)
+            if (!preempt(q, c, t))
+                break;
 }
 
 static double more_people(state *q, const cap_shifts *s, double t)
 {
-    int busy = q->busy.count;
+    int busy = q->busy_count;
     if (busy >= q->most)
         return INFINITY;
     if (busy != q->asked_busy || t < q->asked_at || t >= q->more_at) {
@@ -194,39 +281,66 @@ static double more_people(state *q, const cap_shifts *s, double t)
 static double next_event(state *q, const cap_shifts *s, double t)
 {
     double next = q->arrived < q->n ? q->jobs[q->arrived].arrival : INFINITY;
-    if (q->busy.count > 0)
-        next = lo(next, q->busy.at[0]);
+    for (int k = 0; k < q->busy_count; k++)
+        next = lo(next, q->busy[k].end);
     if (q->wait.count > 0)
         next = lo(next, more_people(q, s, t));
     return next;
 }
 
-int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
-                    double from, double to, double *start,
-                    cap_queue_stats *stats)
+/* Ends every piece that ends by t, earliest first (a resumed piece may end
+ * at t too). */
+static void finish_until(state *q, double t)
 {
-    state q = {jobs, n, 0, {{0}, {0}, NULL, 0}, {NULL, 0}, from, to,
-               max_people(s), 0, 0, -1};
+    for (;;) {
+        int first = -1;
+        for (int k = 0; k < q->busy_count; k++)
+            if (q->busy[k].end <= t && (first < 0 || q->busy[k].end < q->busy[first].end))
+                first = k;
+        if (first < 0)
+            return;
+        finish(q, first);
+    }
+}
+
+int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
+                    const cap_queue_rules *rules, double from, double to,
+                    double *start, cap_queue_stats *stats)
+{
+    state q;
+    memset(&q, 0, sizeof q);
+    q.jobs = jobs;
+    q.rules = rules;
+    q.n = n;
+    q.from = from;
+    q.to = to;
+    q.most = max_people(s);
+    q.asked_busy = -1;
+    q.start = start;
+    q.stats = stats;
     q.wait.next = malloc((n + 1) * sizeof *q.wait.next);
-    q.busy.at = malloc(((size_t)q.most + 1) * sizeof *q.busy.at);
-    if (!q.wait.next || !q.busy.at) {
+    /* people finishing past a shift's end come on top of those on shift */
+    q.busy = malloc(((size_t)q.most + 1) * 2 * sizeof *q.busy);
+    if (!q.wait.next || !q.busy) {
         free(q.wait.next);
-        free(q.busy.at);
+        free(q.busy);
         return -1;
     }
-    for (int p = 0; p < CAP_PRIORITIES; p++)
-        q.wait.head[p] = q.wait.tail[p] = NONE;
+    for (int c = 0; c < CLASSES; c++)
+        q.wait.head[c] = q.wait.tail[c] = NONE;
     *stats = (cap_queue_stats){0, present_minutes(s, from, to), 0};
     int backlog_seen = 0;
     double t = 0;
     for (size_t i = 0; i < n; i++)
         start[i] = -1;
     for (;;) {
-        while (q.busy.count > 0 && q.busy.at[0] <= t)
-            heap_pop(&q.busy);
-        while (q.arrived < n && jobs[q.arrived].arrival <= t)
-            lines_push(&q.wait, jobs, q.arrived++);
-        start_jobs(&q, s, t, start, stats);
+        finish_until(&q, t);
+        while (q.arrived < n && jobs[q.arrived].arrival <= t) {
+            lines_push(&q.wait, first_class(&jobs[q.arrived]), q.arrived);
+            q.arrived++;
+        }
+        start_pieces(&q, s, t);
+        preempt_for_triage(&q, s, t);
         double next = next_event(&q, s, t);
         if (!backlog_seen && t <= to && next > to) {
             stats->backlog = (int)q.wait.count;
@@ -237,6 +351,6 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
         t = next;
     }
     free(q.wait.next);
-    free(q.busy.at);
+    free(q.busy);
     return 0;
 }

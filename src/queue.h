@@ -1,11 +1,18 @@
 /* queue.h - one team's queue: tickets and tasks served by the people a
  * roster puts on shift (SPEC section 4 "Queue").
  *
- * Service is non-preemptive priority: whenever a person is free, the
- * waiting job of the highest priority (S1 first) that arrived first
- * starts.  A person leaving at the end of a shift finishes the job in hand
- * first.  Times are minutes since the run's start, which lies on a UTC
- * hour boundary.
+ * With triage (cap_queue_rules), a ticket's work is two pieces: triage
+ * (the first triage[severity] minutes of its handle time) and the rest,
+ * its resolution.  First response is the start of triage.  Whenever a
+ * person is free the waiting piece of the highest class starts: S1
+ * triage, S1 resolution, S2 triage, ... S4 resolution, then tasks without
+ * an SLA; within a class, first come first served.  A triage that finds
+ * nobody free pre-empts a person doing a task or the resolution of a
+ * lower severity (a task first, else the lowest severity): they do the
+ * triage and then resume.  Without triage (rules NULL) every job is one
+ * piece and service is non-preemptive priority.  A person leaving at the
+ * end of a shift finishes the piece in hand.  Times are minutes since the
+ * run's start, which lies on an hour boundary.
  */
 #ifndef CAP_QUEUE_H
 #define CAP_QUEUE_H
@@ -40,16 +47,21 @@ typedef struct {
 typedef struct {
     double busy_minutes;     /* work done inside [from, to) */
     double present_minutes;  /* people x minutes on shift in [from, to) */
-    int backlog;             /* jobs waiting at `to` */
+    int backlog;             /* pieces of work waiting at `to` */
 } cap_queue_stats;
 
+typedef struct {
+    double triage[CAP_PRIORITY_TASK]; /* minutes per severity S1..S4 */
+} cap_queue_rules;
+
 /* Serves jobs (sorted by arrival) until all have started or nobody will
- * ever be on shift again; start[i] is when job i started (first
- * response), or a negative number when it never did.  Statistics cover
- * the measured period [from, to).  Returns 0, or -1 when out of memory. */
+ * ever be on shift again; start[i] is when job i started (its triage with
+ * rules, its work without: first response), or a negative number when it
+ * never did.  Statistics cover the measured period [from, to).  Returns 0,
+ * or -1 when out of memory. */
 int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *shifts,
-                    double from, double to, double *start,
-                    cap_queue_stats *stats);
+                    const cap_queue_rules *rules, double from, double to,
+                    double *start, cap_queue_stats *stats);
 
 /* People on shift at minute t. */
 int cap_shifts_at(const cap_shifts *shifts, double t);

@@ -10,7 +10,50 @@
 #include "coverage.h"
 #include "pool.h"
 #include "simcore.h"
+#include "workload.h"
 
+/* Share of the tickets of severity sev that reach role's team. */
+static double routed_share(const cap_partner_run *pr, cap_role role, int sev)
+{
+    const cap_model *m = pr->w->m;
+    int has_csm = pr->ps->role[CAP_ROLE_CSM].active;
+    double share = 0;
+    for (size_t k = 0; k < m->category_count; k++) {
+        const cap_category *c = &m->categories[k];
+        cap_party party = cap_route(c, pr->ps->partner->channel, has_csm);
+        if (role == CAP_ROLE_CSM)
+            share += c->share * (party == CAP_PARTY_CSM);
+        else
+            share += c->share * ((party == CAP_PARTY_SUPPORT) +
+                                 (party == CAP_PARTY_CSM || party == CAP_PARTY_PARTNER) *
+                                     c->escalation[sev]);
+    }
+    return share;
+}
+
+/* Adds `per_week` jobs a week (shaped by cum) of `minutes` each to need,
+ * as tickets of severity sev (or tasks for sev < 0): the mean over the
+ * quarter's occurrences of each hour of the week (a quarter of 12 weeks
+ * and 6 days has one Thursday fewer; that must not make Thursday quiet). */
+static void add_expected(const cap_sim_world *w, const double *cum, double per_week,
+                         int sev, double minutes, cap_need *need)
+{
+    size_t first = (size_t)(w->tl.from / 60), last = w->tl.hours;
+    double count[CAP_WEEK_HOURS] = {0};
+    for (size_t k = first; k < last; k++)
+        count[w->tl.how[k]]++;
+    for (size_t k = first; k < last; k++) {
+        double n = per_week * (cum[k + 1] - cum[k]) / count[w->tl.how[k]];
+        int h = w->tl.how[k];
+        if (sev >= 0)
+            need->arrivals[h][sev] += n;
+        need->jobs[h] += n;
+        need->work[h] += n * minutes;
+    }
+}
+
+/* Expected values from the model, not the sampled jobs, so the roster
+ * (and with it the answer) does not move with the seed. */
 void cap_partner_need(const cap_partner_run *pr, cap_role role, cap_need *out)
 {
     const cap_sim_world *w = pr->w;
@@ -18,19 +61,26 @@ void cap_partner_need(const cap_partner_run *pr, cap_role role, cap_need *out)
     memset(out, 0, sizeof *out);
     for (int sev = 0; sev < CAP_SEVERITIES; sev++)
         out->target[sev] = m->plan[pr->ps->role[role].tier].sla_minutes[sev];
-    double scale = 1.0 / (w->replications * w->tl.weeks);
-    for (int k = 0; k < w->replications; k++) {
-        const cap_job_list *l = &pr->reps[k].q[role];
-        for (size_t i = 0; i < l->n; i++) {
-            const cap_job *j = &l->job[i];
-            if (j->arrival < w->tl.from || j->arrival >= w->tl.to)
-                continue;
-            int h = w->tl.how[(size_t)(j->arrival / 60)];
-            if (j->priority < CAP_SEVERITIES)
-                out->arrivals[h][j->priority] += scale;
-            out->jobs[h] += scale;
-            out->work[h] += j->handle * scale;
-        }
+    double routed[CAP_SEVERITIES];
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+        routed[sev] = routed_share(pr, role, sev);
+    for (size_t k = 0; k < pr->seg_count; k++) {
+        const cap_segment *seg = &pr->segs[k];
+        int z = cap_tz_set_index(&w->zones, seg->timezone);
+        for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+            add_expected(w, w->shape[z * CAP_SHAPES + sev],
+                         seg->customers * m->plan[seg->plan].tickets_per_month[sev] /
+                             CAP_WEEKS_PER_MONTH * routed[sev],
+                         sev, m->handle_mean_minutes[sev], out);
+        if (role == CAP_ROLE_CSM)
+            add_expected(w, w->shape[z * CAP_SHAPES + CAP_TASK_SHAPE],
+                         seg->customers * pr->task_per_week[role], -1,
+                         m->task_minutes, out);
+    }
+    if (role == CAP_ROLE_TAM) {
+        int z = cap_tz_set_index(&w->zones, m->home_timezone);
+        add_expected(w, w->shape[z * CAP_SHAPES + CAP_TASK_SHAPE],
+                     pr->task_per_week[role], -1, m->task_minutes, out);
     }
 }
 
@@ -89,7 +139,7 @@ static void run_trial(void *ctx, size_t i)
     double *resp = cap_must(malloc((l->n + 1) * sizeof *resp));
     size_t *idx = cap_must(malloc((l->n + 1) * sizeof *idx));
     cap_queue_stats st;
-    if (cap_queue_serve(l->job, l->n, &shifts, w->tl.from, w->tl.to, start, &st))
+    if (cap_queue_serve(l->job, l->n, &shifts, w->rules, w->tl.from, w->tl.to, start, &st))
         abort();
     cap_rep_result *out = &t->c->result[rep];
     for (int sev = 0; sev < CAP_SEVERITIES; sev++) {

@@ -56,6 +56,8 @@ struct cap_sim_world {
     unsigned long seed;
     int replications, threads;
     int max_replications;   /* replications x the model's factor */
+    cap_queue_rules triage; /* first-response minutes per severity */
+    const cap_queue_rules *rules; /* &triage, or NULL: start of work */
 };
 
 enum { CAP_TASK_SHAPE = CAP_SEVERITIES, CAP_SHAPES = CAP_SEVERITIES + 1 };
@@ -108,8 +110,8 @@ typedef struct {
     int done;                    /* replications run so far */
 } cap_candidate;
 
-/* What role's team needs per hour of the roster's week, from the jobs of
- * the first R replications (R = the run's replications). */
+/* What role's team needs per hour of the roster's week: the expected
+ * tickets, tasks and work routed to it over the quarter. */
 void cap_partner_need(const cap_partner_run *pr, cap_role role, cap_need *out);
 
 /* A candidate at fte, its roster laid by need (nothing run yet). */

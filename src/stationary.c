@@ -31,7 +31,7 @@ static void stationary_rep(void *ctx, size_t rep)
     double *start = cap_must(malloc((l.n + 1) * sizeof *start));
     cap_shifts shifts = {sq->present, NULL, 0, 0};
     cap_queue_stats st;
-    if (cap_queue_serve(l.job, l.n, &shifts, from, end, start, &st))
+    if (cap_queue_serve(l.job, l.n, &shifts, NULL, from, end, start, &st))
         abort();
     double n = 0, waited = 0, met = 0, wait = 0;
     for (size_t k = 0; k < l.n; k++) {

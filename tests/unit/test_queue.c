@@ -18,13 +18,58 @@ static void check_priority_is_not_preemptive(void)
     cap_job jobs[] = {{0, 30, 0, 2, 0}, {5, 5, 0, 3, 0}, {10, 10, 0, 0, 0}};
     double start[3];
     cap_queue_stats st;
-    CHECK_INT(cap_queue_serve(jobs, 3, &one, 0, 60, start, &st), 0);
+    CHECK_INT(cap_queue_serve(jobs, 3, &one, NULL, 0, 60, start, &st), 0);
     CHECK_NEAR(start[0], 0, 1e-12);
     CHECK_NEAR(start[2], 30, 1e-12);
     CHECK_NEAR(start[1], 40, 1e-12);
     CHECK_NEAR(st.busy_minutes, 45, 1e-9);
     CHECK_NEAR(st.present_minutes, 60, 1e-9);
     CHECK_INT(st.backlog, 0);
+}
+
+/* SPEC section 4 "Queue": triage (10 minutes) pre-empts a task and a
+ * lower severity's resolution; the person then resumes.  Worked by hand:
+ * A task 0-5, B's triage 5-15, A 15-20, C's triage 20-30, D's triage
+ * 30-40 (D waited: a triage is never interrupted), A 40-90, then the
+ * resolutions by class: C 90-120, D 120-130, B 130-150. */
+static void check_triage(void)
+{
+    double present[CAP_WEEK_HOURS];
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        present[h] = 1;
+    cap_shifts one = {present, NULL, 0, 0};
+    cap_queue_rules rules = {{10, 10, 10, 10}};
+    cap_job jobs[] = {{0, 60, 0, CAP_PRIORITY_TASK, 0}, {5, 30, 0, 2, 0},
+                      {20, 40, 0, 0, 0}, {25, 20, 0, 0, 0}};
+    double start[4];
+    cap_queue_stats st;
+    CHECK_INT(cap_queue_serve(jobs, 4, &one, &rules, 0, 200, start, &st), 0);
+    CHECK_NEAR(start[0], 0, 1e-12);
+    CHECK_NEAR(start[1], 5, 1e-12);
+    CHECK_NEAR(start[2], 20, 1e-12);
+    CHECK_NEAR(start[3], 30, 1e-12);
+    CHECK_NEAR(st.busy_minutes, 150, 1e-9);
+    CHECK_INT(st.backlog, 0);
+    /* Measured up to minute 100: the work done by then is 100 minutes,
+     * and C's, D's and B's resolutions wait. */
+    CHECK_INT(cap_queue_serve(jobs, 4, &one, &rules, 0, 100, start, &st), 0);
+    CHECK_NEAR(st.busy_minutes, 100, 1e-9);
+    CHECK_INT(st.backlog, 2);
+    /* The older reading (no rules): non-preemptive, A 0-60, C 60-100,
+     * D 100-120, B 120-150. */
+    CHECK_INT(cap_queue_serve(jobs, 4, &one, NULL, 0, 200, start, &st), 0);
+    CHECK_NEAR(start[2], 60, 1e-12);
+    CHECK_NEAR(start[3], 100, 1e-12);
+    CHECK_NEAR(start[1], 120, 1e-12);
+    /* S2 triage interrupts an S4 resolution (S4 triage 0-10, resolution
+     * 10-20, S2 triage 20-30, S4 resumes 30-70, S2 resolution 70-90);
+     * an S4 triage does not interrupt an S2 resolution. */
+    cap_job two[] = {{0, 60, 0, 3, 0}, {20, 30, 0, 1, 0}, {75, 5, 0, 3, 0}};
+    CHECK_INT(cap_queue_serve(two, 3, &one, &rules, 0, 200, start, &st), 0);
+    CHECK_NEAR(start[0], 0, 1e-12);
+    CHECK_NEAR(start[1], 20, 1e-12);
+    CHECK_NEAR(start[2], 90, 1e-12);
+    CHECK_NEAR(st.busy_minutes, 95, 1e-9);
 }
 
 static void check_shift_ends(void)
@@ -43,7 +88,7 @@ static void check_shift_ends(void)
     cap_job jobs[] = {{50, 30, 0, 0, 0}, {55, 5, 0, 0, 0}, {150, 5, 0, 0, 0}};
     double start[3];
     cap_queue_stats st;
-    CHECK_INT(cap_queue_serve(jobs, 3, &s, 0, 180, start, &st), 0);
+    CHECK_INT(cap_queue_serve(jobs, 3, &s, NULL, 0, 180, start, &st), 0);
     CHECK_NEAR(start[0], 50, 1e-12);
     CHECK_NEAR(start[1], 120, 1e-12);
     CHECK_NEAR(start[2], 10080, 1e-9);
@@ -53,7 +98,7 @@ static void check_shift_ends(void)
     /* Nobody ever on shift: the job never starts. */
     double nobody[CAP_WEEK_HOURS] = {0};
     cap_shifts none = {nobody, NULL, 0, 0};
-    CHECK_INT(cap_queue_serve(jobs, 1, &none, 0, 60, start, &st), 0);
+    CHECK_INT(cap_queue_serve(jobs, 1, &none, NULL, 0, 60, start, &st), 0);
     CHECK(start[0] < 0);
     CHECK(isinf(cap_first_response_minutes(NULL, 0, start[0])));
 }
@@ -100,6 +145,7 @@ int main(void)
 {
     check_priority_is_not_preemptive();
     check_shift_ends();
+    check_triage();
     check_first_response_clocks();
     check_estimate();
     return check_summary();
