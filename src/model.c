@@ -536,7 +536,8 @@ static cap_model *model_from_ini(cap_ini *ini, const char *source,
 
 cap_model *cap_model_load(const char *path, cap_error *err)
 {
-    return model_from_ini(cap_ini_load(path, CAP_ERR_MODEL, err), path, err);
+    return model_from_ini(cap_ini_load(path, CAP_ERR_MODEL, err),
+                          cap_input_name(path), err);
 }
 
 cap_model *cap_model_builtin(cap_error *err)

@@ -1,6 +1,6 @@
-/* test_stdin.c - "-" (and /dev/stdin) reads the portfolio or the CSV from
- * standard input: the JSON is byte-identical to the run on the files, and
- * messages name the input "<stdin>".  Each run writes its workbooks into
+/* test_stdin.c - "-" (and /dev/stdin) reads the portfolio, the CSV or the
+ * model from standard input: the JSON is byte-identical to the run on the
+ * files, and messages name the input "<stdin>".  Each run writes its workbooks into
  * this test's own temporary folder. */
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +84,9 @@ int main(void)
     same_json(deal, "", "-r 5 - < samples/sales-deal.ini");
     same_json(deal, "cat samples/sales-deal.ini |", "-r 5 /dev/stdin");
     same_json(deal, "", "-r 5 /dev/stdin < samples/sales-deal.ini");
+    /* The model through standard input. */
+    same_json("--no-sim -m models/dispel.ini samples/sales-deal.ini",
+              "cat models/dispel.ini |", "--no-sim -m - samples/sales-deal.ini");
     /* The CSV through standard input. */
     same_json("--no-sim samples/finance-book.ini samples/finance-book.csv",
               "cat samples/finance-book.csv |",
