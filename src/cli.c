@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* One line (or an indented continuation) per command, input, workbook,
  * option and exit status, in sections: a new one is one more line in its
  * section, and doc/capplan.1 gets the same line. */
@@ -27,7 +29,8 @@ const char *cap_cli_usage(void)
            "\n"
            "inputs:\n"
            "  PORTFOLIO.ini   portfolio INI: [portfolio] name, start, quarters;\n"
-           "                  one [partner.ID] section per partner\n"
+           "                  one [partner.ID] section per partner; [csv] maps\n"
+           "                  a CRM export's headers to the CSV columns\n"
            "  CUSTOMERS.csv   customers CSV (UTF-8, a header row): partner, plan,\n"
            "                  timezone, customers [, name, channel, quarter]\n"
            "  MODEL.ini       model INI (-m): plans, SLAs, ticket rates, rates;\n"
@@ -51,6 +54,8 @@ const char *cap_cli_usage(void)
            "  -j N            worker threads (default: all cores); the results\n"
            "                  do not depend on it\n"
            "  --today DATE    date the default start is counted from\n"
+           "  --encoding NAME read input files that are not UTF-8 as NAME\n"
+           "                  (cp1252, latin1, utf-16...: see iconv -l)\n"
            "  --deterministic fixed workbook creation date (for tests)\n"
            "  --help          this text\n"
            "  --version       program version\n"
@@ -80,7 +85,7 @@ static int value_option(int argc, char **argv, int *i, cap_options *o,
                         cap_status *st, cap_error *err)
 {
     static const char *const names[] = {"-o", "-m", "--seed", "-r", "-j",
-                                        "--today", NULL};
+                                        "--today", "--encoding", NULL};
     int which = -1;
     for (int k = 0; names[k]; k++)
         if (strcmp(argv[*i], names[k]) == 0)
@@ -94,7 +99,7 @@ static int value_option(int argc, char **argv, int *i, cap_options *o,
     }
     const char *v = argv[++*i];
     long n = 0;
-    static const long max[] = {0, 0, 4294967295L, 1000000, 256, 0};
+    static const long max[] = {0, 0, 4294967295L, 1000000, 256, 0, 0};
     if (which >= 2 && which <= 4 && !parse_whole(v, which == 2 ? 0 : 1, max[which], &n)) {
         *st = cap_error_set(err, CAP_ERR_USAGE, NULL, 0, names[which],
                             "\"%s\" is not a whole number in range", v);
@@ -106,7 +111,14 @@ static int value_option(int argc, char **argv, int *i, cap_options *o,
     case 2: o->seed = (unsigned long)n; o->seed_set = 1; break;
     case 3: o->replications = (int)n; break;
     case 4: o->threads = (int)n; break;
-    default: o->today = v; break;
+    case 5: o->today = v; break;
+    default:
+        if (!cap_text_encoding_known(v))
+            *st = cap_error_set(err, CAP_ERR_USAGE, NULL, 0, names[which],
+                                "unknown encoding \"%s\" (iconv -l lists the "
+                                "names)", v);
+        o->encoding = v;
+        break;
     }
     return 1;
 }

@@ -10,6 +10,7 @@ typedef struct {
     const char *model_path;  /* NULL: the built-in model */
     const char *out_dir;     /* default "reports" */
     const char *today;       /* YYYY-MM-DD for the default start; NULL: now */
+    const char *encoding;    /* iconv name of inputs not in UTF-8; NULL: refuse */
     int json, no_sim, deterministic, help, version;
     int seed_set;
     unsigned long seed;

@@ -2,10 +2,11 @@
 #include "csvin.h"
 
 #include <csv.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 typedef struct {
     char **fields;
@@ -83,52 +84,39 @@ static cap_status quoting_error(reader *r, const struct csv_parser *parser,
                                      column, "%s", why);
 }
 
-static cap_status parse_stream(FILE *f, const char *path, reader *r)
+/* Feeds text to libcsv a line at a time, so each record knows its line. */
+static cap_status parse_text(const char *text, const char *path, reader *r)
 {
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         abort();
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
     int failed = 0;
-    while (r->status == CAP_OK && !failed && (len = getline(&line, &cap, f)) > 0) {
-        char *text = line;
-        if (++r->line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            text += 3; /* UTF-8 byte-order mark */
-            len -= 3;
-        }
+    for (const char *line = text; r->status == CAP_OK && !failed && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        r->line++;
         if (parser.pstate == 0) /* libcsv's ROW_NOT_BEGUN: a record starts here */
             r->row_line = r->line;
-        failed = csv_parse(&parser, text, (size_t)len, on_field, on_row, r) !=
-                 (size_t)len;
+        failed = csv_parse(&parser, line, len, on_field, on_row, r) != len;
+        line += len;
     }
     if (r->status == CAP_OK && failed)
         quoting_error(r, &parser, path, 0);
     else if (r->status == CAP_OK && csv_fini(&parser, on_field, on_row, r) != 0)
         quoting_error(r, &parser, path, 1);
-    free(line);
     csv_free(&parser);
     return r->status;
 }
 
-cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
-                        cap_error *err)
+cap_status cap_csv_read_encoded(const char *path, const char *encoding,
+                                cap_csv_row_fn fn, void *ctx, cap_error *err)
 {
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    path = cap_input_name(path);
-    if (!f)
-        return cap_error_set(err, CAP_ERR_IO, path, 0, NULL,
-                             "cannot read file: %s", strerror(errno));
+    char *text = cap_text_read(path, encoding, CAP_ERR_INPUT, NULL, err);
+    if (!text)
+        return err->code;
     reader r = {.fn = fn, .ctx = ctx, .err = err};
-    errno = 0;
-    cap_status st = parse_stream(f, path, &r);
-    if (st == CAP_OK && ferror(f))
-        st = cap_error_set(err, CAP_ERR_IO, path, 0, NULL,
-                           "cannot read file: %s", strerror(errno));
-    if (!is_stdin)
-        fclose(f);
+    cap_status st = parse_text(text, cap_input_name(path), &r);
+    free(text);
     for (size_t i = 0; i < r.count; i++)
         free(r.fields[i]);
     free(r.fields);
@@ -136,4 +124,10 @@ cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
         free(r.header[i]);
     free(r.header);
     return st;
+}
+
+cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
+                        cap_error *err)
+{
+    return cap_csv_read_encoded(path, NULL, fn, ctx, err);
 }

@@ -2,7 +2,9 @@
  *
  * Accepts what CRM exports contain: quoted fields (with commas, quotes and
  * line breaks inside), a UTF-8 byte-order mark, CRLF line ends and blank
- * or all-empty trailing rows (skipped).  Each record is handed to a
+ * or all-empty trailing rows (skipped).  The file is read and checked by
+ * cap_text_read first (text.h): fields are valid UTF-8 without control
+ * characters.  Each record is handed to a
  * callback with the line it starts on, which is the row number a
  * spreadsheet shows when no field holds a line break.
  */
@@ -25,9 +27,14 @@ typedef cap_status (*cap_csv_row_fn)(const cap_csv_row *row, void *ctx,
                                      cap_error *err);
 
 /* Reads path ("-": standard input, named "<stdin>" in messages).  A
- * missing file is CAP_ERR_IO; malformed quoting is CAP_ERR_INPUT with the
- * line. */
+ * missing file is CAP_ERR_IO; text that is not UTF-8 (see cap_text_read)
+ * or malformed quoting is CAP_ERR_INPUT with the line. */
 cap_status cap_csv_read(const char *path, cap_csv_row_fn fn, void *ctx,
                         cap_error *err);
+
+/* Like cap_csv_read; a file that is not UTF-8 is converted from encoding
+ * (NULL: refused). */
+cap_status cap_csv_read_encoded(const char *path, const char *encoding,
+                                cap_csv_row_fn fn, void *ctx, cap_error *err);
 
 #endif

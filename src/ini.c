@@ -13,6 +13,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "text.h"
+
 struct cap_ini {
     dictionary *dict;
     char *text;  /* the file as read, for line lookup */
@@ -40,41 +42,6 @@ static int capture_error(const char *fmt, ...)
     }
     va_end(ap);
     return 0;
-}
-
-/* Reads all of f; NULL on a read error. */
-static char *read_stream(FILE *f)
-{
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    if (!buf)
-        abort();
-    while ((got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (len + 1 == cap && !(buf = realloc(buf, cap *= 2)))
-            abort();
-    }
-    if (ferror(f)) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    return buf;
-}
-
-/* Reads path ("-": standard input) once: /dev/stdin or a pipe cannot be
- * read a second time, so iniparser gets the text, not the path. */
-static char *read_file(const char *path)
-{
-    if (strcmp(path, "-") == 0)
-        return read_stream(stdin);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *text = read_stream(f);
-    fclose(f);
-    return text;
 }
 
 static void trim_newline(char *s)
@@ -118,14 +85,18 @@ static cap_ini *load_dict(const char *load_path, const char *name, char *text,
 
 cap_ini *cap_ini_load(const char *path, cap_status code, cap_error *err)
 {
-    const char *name = cap_input_name(path);
-    char *text = read_file(path);
-    if (!text) {
-        cap_error_set(err, CAP_ERR_IO, name, 0, NULL, "cannot read file: %s",
-                      strerror(errno));
+    return cap_ini_load_encoded(path, NULL, code, err);
+}
+
+cap_ini *cap_ini_load_encoded(const char *path, const char *encoding,
+                              cap_status code, cap_error *err)
+{
+    /* The text is read, checked and converted once (text.h), and iniparser
+     * parses that checked copy, never the file itself. */
+    char *text = cap_text_read(path, encoding, code, NULL, err);
+    if (!text)
         return NULL;
-    }
-    cap_ini *ini = cap_ini_load_text(text, name, code, err);
+    cap_ini *ini = cap_ini_load_text(text, cap_input_name(path), code, err);
     free(text);
     return ini;
 }
@@ -133,7 +104,8 @@ cap_ini *cap_ini_load(const char *path, cap_status code, cap_error *err)
 cap_ini *cap_ini_load_text(const char *text, const char *name,
                            cap_status code, cap_error *err)
 {
-    /* iniparser 4.1 reads only from a path: hand it an anonymous file. */
+    /* iniparser 4.1 reads only from a path (no FILE * or buffer entry
+     * point): hand it an anonymous in-memory file holding the text. */
     int fd = memfd_create("capplan-ini", 0);
     size_t len = strlen(text);
     if (fd < 0 || write(fd, text, len) != (ssize_t)len) {

@@ -16,9 +16,13 @@
 
 typedef struct cap_ini cap_ini;
 
-/* Loads path.  A missing or unreadable file is CAP_ERR_IO, a syntax error
- * is `code` (CAP_ERR_INPUT or CAP_ERR_MODEL) with the line.  Caller owns
- * the result: cap_ini_free(). */
+/* Loads path.  A missing or unreadable file is CAP_ERR_IO; text that is
+ * not UTF-8 (converted from encoding when that is not NULL, see
+ * cap_text_read) or a syntax error is `code` (CAP_ERR_INPUT or
+ * CAP_ERR_MODEL) with the line.  Caller owns the result: cap_ini_free(). */
+cap_ini *cap_ini_load_encoded(const char *path, const char *encoding,
+                              cap_status code, cap_error *err);
+/* Same, refusing text that is not UTF-8 (encoding NULL). */
 cap_ini *cap_ini_load(const char *path, cap_status code, cap_error *err);
 
 /* Loads INI text held in memory; name is used in messages. */

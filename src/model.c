@@ -1,6 +1,7 @@
 /* model.c - reads and checks the rule model; the vocabulary tables. */
 #include "model.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <strings.h>
 
 #include "ini.h"
+#include "text.h"
 #include "tz.h"
 
 static const char *const plan_names[CAP_PLANS] = {"basic", "premium",
@@ -34,12 +36,44 @@ static int lookup(const char *const *names, int n, const char *name)
     return -1;
 }
 
+/* name folded for a loose match: ASCII lowercase, without spaces, '-'
+ * and '_' ("Mission Critical" -> "missioncritical"); 0 when too long. */
+static int fold(const char *name, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; name && *name; name++) {
+        if (*name == ' ' || *name == '-' || *name == '_' || *name == '\t')
+            continue;
+        if (n + 1 >= cap)
+            return 0;
+        out[n++] = (char)tolower((unsigned char)*name);
+    }
+    out[n] = '\0';
+    return name != NULL;
+}
+
+/* Plans and channels come from CRM exports as "Mission Critical",
+ * "mission-critical" or "Premium": they match their names folded. */
+static int lookup_loose(const char *const *names, int n, const char *name)
+{
+    char want[64], have[64];
+    if (!fold(name, want, sizeof want) || !*want)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (fold(names[i], have, sizeof have) && strcmp(have, want) == 0)
+            return i;
+    return -1;
+}
+
 const char *cap_plan_name(cap_plan p) { return plan_names[p]; }
-int cap_plan_parse(const char *s) { return lookup(plan_names, CAP_PLANS, s); }
+int cap_plan_parse(const char *s)
+{
+    return lookup_loose(plan_names, CAP_PLANS, s);
+}
 const char *cap_channel_name(cap_channel c) { return channel_names[c]; }
 int cap_channel_parse(const char *s)
 {
-    return lookup(channel_names, CAP_CHANNELS, s);
+    return lookup_loose(channel_names, CAP_CHANNELS, s);
 }
 const char *cap_role_name(cap_role r) { return role_names[r]; }
 const char *cap_role_label(cap_role r) { return role_labels[r]; }
@@ -386,7 +420,7 @@ static cap_status read_simulation(const cap_ini *ini, cap_model *m,
 static cap_status read_category(const cap_ini *ini, const char *sec,
                                 cap_category *c, cap_error *err)
 {
-    snprintf(c->name, sizeof c->name, "%s", sec + strlen("category."));
+    cap_text_copy(c->name, sizeof c->name, sec + strlen("category."));
     CAP_TRY(read_word(ini, sec, "service", c->service, sizeof c->service, err));
     CAP_TRY(cap_ini_number(ini, sec, "share", 0, 1, &c->share, CAP_ERR_MODEL,
                             err));
@@ -484,12 +518,16 @@ static void copy_params(const cap_ini *ini, cap_model *m)
             if (m->param_count == cap &&
                 !(m->params = realloc(m->params, (cap *= 2) * sizeof *m->params)))
                 abort();
+            /* Zeroed whole: cap_model_equal compares the arrays bytewise,
+             * and realloc leaves garbage after each string's NUL.  Values
+             * go to the Assumptions sheet, so they are cut between
+             * characters. */
             cap_param *p = &m->params[m->param_count++];
-            memset(p, 0, sizeof *p); /* realloc'd slots: equal bytes for equal text */
-            snprintf(p->section, sizeof p->section, "%s", sec);
-            snprintf(p->key, sizeof p->key, "%s", keys[k]);
-            snprintf(p->value, sizeof p->value, "%s",
-                     cap_ini_get(ini, sec, keys[k]));
+            memset(p, 0, sizeof *p);
+            cap_text_copy(p->section, sizeof p->section, sec);
+            cap_text_copy(p->key, sizeof p->key, keys[k]);
+            cap_text_copy(p->value, sizeof p->value,
+                          cap_ini_get(ini, sec, keys[k]));
         }
         free(keys);
     }
@@ -534,10 +572,17 @@ static cap_model *model_from_ini(cap_ini *ini, const char *source,
     return m;
 }
 
+cap_model *cap_model_load_encoded(const char *path, const char *encoding,
+                                  cap_error *err)
+{
+    return model_from_ini(
+        cap_ini_load_encoded(path, encoding, CAP_ERR_MODEL, err),
+        cap_input_name(path), err);
+}
+
 cap_model *cap_model_load(const char *path, cap_error *err)
 {
-    return model_from_ini(cap_ini_load(path, CAP_ERR_MODEL, err),
-                          cap_input_name(path), err);
+    return cap_model_load_encoded(path, NULL, err);
 }
 
 cap_model *cap_model_builtin(cap_error *err)

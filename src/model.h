@@ -131,6 +131,10 @@ typedef struct {
 /* Reads a model from an INI file.  Returns NULL and sets err on a missing
  * file or a bad value.  Caller owns the result: cap_model_free(). */
 cap_model *cap_model_load(const char *path, cap_error *err);
+/* Same; a file that is not UTF-8 is converted from encoding (see
+ * cap_text_read), NULL refuses it. */
+cap_model *cap_model_load_encoded(const char *path, const char *encoding,
+                                  cap_error *err);
 
 /* The model built into the program (a copy of models/dispel.ini taken at
  * build time).  Caller owns the result. */
@@ -145,7 +149,8 @@ void cap_model_free(cap_model *model);
 int cap_model_equal(const cap_model *a, const cap_model *b);
 
 /* Vocabulary: names <-> enums.  The parse functions return -1 for an
- * unknown name. */
+ * unknown name.  Plans and channels match regardless of case, spaces,
+ * hyphens and underscores ("Mission Critical" = mission_critical). */
 const char *cap_plan_name(cap_plan plan);
 int cap_plan_parse(const char *name);
 const char *cap_channel_name(cap_channel channel);

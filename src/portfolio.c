@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csvin.h"
 #include "ini.h"
+#include "text.h"
 #include "tz.h"
 
 static const char *const portfolio_keys[] = {"name", "start", "quarters", NULL};
@@ -17,12 +19,19 @@ static const char *const partner_keys[] = {"name", "channel", "csm", "tam",
     "tam_tier", "service_hours", "localization", "growth", "tier", "customers",
     NULL};
 
+/* The CSV's columns, in the order of cap_portfolio.csv_header; also the
+ * keys of the [csv] section. */
+enum { COL_PARTNER, COL_PLAN, COL_TIMEZONE, COL_CUSTOMERS, COL_NAME,
+       COL_CHANNEL, COL_QUARTER, COLS };
+static const char *const column_names[COLS + 1] = {"partner", "plan",
+    "timezone", "customers", "name", "channel", "quarter", NULL};
+
+/* Copies src lowercased (ASCII), cut on a character boundary. */
 static void lower_copy(char *dst, size_t cap, const char *src)
 {
-    size_t n = 0;
-    for (; src[n] && n + 1 < cap; n++)
-        dst[n] = (char)tolower((unsigned char)src[n]);
-    dst[n] = '\0';
+    cap_text_copy(dst, cap, src);
+    for (; *dst; dst++)
+        *dst = (char)tolower((unsigned char)*dst);
 }
 
 static void trim(char *s)
@@ -45,8 +54,8 @@ cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
         abort();
     cap_partner *partner = &p->partners[p->partner_count++];
     memset(partner, 0, sizeof *partner);
-    snprintf(partner->id, sizeof partner->id, "%s", id);
-    snprintf(partner->name, sizeof partner->name, "%s", id);
+    cap_text_copy(partner->id, sizeof partner->id, id);
+    cap_text_copy(partner->name, sizeof partner->name, id);
     partner->tier_override = -1;
     partner->csm = m->default_csm;
     partner->tam = m->default_tam;
@@ -153,14 +162,13 @@ static cap_status parse_segment(const cap_keys *k, const char *item,
     if (p < 0)
         return failf(k, err, "customers", item, "unknown plan \"%s\" (want "
                      "basic, premium or mission_critical)", plan);
-    if (!cap_tz_exists(tz))
+    if (!cap_tz_canonical(tz, seg->timezone, sizeof seg->timezone))
         return failf(k, err, "customers", item, "unknown time zone \"%s\"",
                      tz);
     if (!parse_count(count, &seg->customers))
         return failf(k, err, "customers", item, "customer count \"%s\" is "
                      "not a whole number >= 0", count);
     seg->plan = (cap_plan)p;
-    snprintf(seg->timezone, sizeof seg->timezone, "%s", tz);
     seg->quarter = -1;
     k->where(k, "customers", item, seg->source, sizeof seg->source);
     return CAP_OK;
@@ -205,7 +213,7 @@ cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
 {
     const char *name = k->get(k, "name");
     if (name)
-        snprintf(partner->name, sizeof partner->name, "%s", name);
+        cap_text_copy(partner->name, sizeof partner->name, name);
     const char *ch = k->get(k, "channel");
     if (!ch)
         return k->fail(k, err, NULL, NULL, "missing key \"channel\"");
@@ -253,7 +261,7 @@ cap_status cap_portfolio_read_keys(cap_portfolio *p, const cap_keys *k,
                                    cap_error *err)
 {
     const char *name = k->get(k, "name");
-    snprintf(p->name, sizeof p->name, "%s", name ? name : "portfolio");
+    cap_text_copy(p->name, sizeof p->name, name ? name : "portfolio");
     CAP_TRY(read_start(p, k, today, err));
     p->quarters = m->quarters;
     const char *q = k->get(k, "quarters");
@@ -308,6 +316,27 @@ static cap_keys ini_source(const ini_keys *c)
     return (cap_keys){ini_get, ini_fail, ini_where, c};
 }
 
+/* [csv]: which header of the export holds each column.  iniparser cuts a
+ * value at # or ;, so such a header must be quoted ("# Customers"); an
+ * empty value is refused rather than matching nothing. */
+static cap_status read_csv_section(const cap_ini *ini, cap_portfolio *p,
+                                   cap_error *err)
+{
+    CAP_TRY(cap_ini_check_keys(ini, "csv", column_names, CAP_ERR_INPUT, err));
+    for (int k = 0; k < COLS; k++) {
+        const char *v = cap_ini_get(ini, "csv", column_names[k]);
+        if (!v)
+            continue;
+        cap_text_copy(p->csv_header[k], sizeof p->csv_header[k], v);
+        trim(p->csv_header[k]);
+        if (!p->csv_header[k][0])
+            return cap_ini_fail(ini, CAP_ERR_INPUT, err, "csv", column_names[k],
+                                "empty header name (want the export's header "
+                                "text, quoted when it holds # or ;)");
+    }
+    return CAP_OK;
+}
+
 static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
                                 const cap_model *m, cap_error *err)
 {
@@ -315,10 +344,14 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
         const char *sec = cap_ini_section(ini, i);
         if (strcmp(sec, "portfolio") == 0)
             continue;
+        if (strcmp(sec, "csv") == 0) {
+            CAP_TRY(read_csv_section(ini, p, err));
+            continue;
+        }
         if (strncmp(sec, "partner.", 8) != 0 || !sec[8])
             return cap_ini_fail(ini, CAP_ERR_INPUT, err, sec, NULL,
-                                "unknown section (want [portfolio] or "
-                                "[partner.ID])");
+                                "unknown section (want [portfolio], "
+                                "[partner.ID] or [csv])");
         CAP_TRY(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
         ini_keys c = {ini, sec};
         cap_keys k = ini_source(&c);
@@ -343,7 +376,15 @@ cap_portfolio *cap_portfolio_new(const cap_model *m)
 cap_portfolio *cap_portfolio_load(const char *path, const cap_model *m,
                                   cap_date today, cap_error *err)
 {
-    cap_ini *ini = cap_ini_load(path, CAP_ERR_INPUT, err);
+    return cap_portfolio_load_encoded(path, NULL, m, today, err);
+}
+
+cap_portfolio *cap_portfolio_load_encoded(const char *path,
+                                          const char *encoding,
+                                          const cap_model *m, cap_date today,
+                                          cap_error *err)
+{
+    cap_ini *ini = cap_ini_load_encoded(path, encoding, CAP_ERR_INPUT, err);
     if (!ini)
         return NULL;
     cap_portfolio *p = cap_portfolio_new(m);
@@ -368,11 +409,6 @@ cap_portfolio *cap_portfolio_load(const char *path, const cap_model *m,
 
 /* ---- CSV ---- */
 
-enum { COL_PARTNER, COL_PLAN, COL_TIMEZONE, COL_CUSTOMERS, COL_CHANNEL,
-       COL_QUARTER, COLS };
-static const char *const column_names[COLS] = {"partner", "plan", "timezone",
-    "customers", "channel", "quarter"};
-
 typedef struct {
     cap_portfolio *p;
     const cap_model *m;
@@ -381,31 +417,65 @@ typedef struct {
     int have_header;
 } csv_ctx;
 
+/* The header text column k is looked up by: the [csv] mapping or its name. */
+static const char *wanted_header(const cap_portfolio *p, int k)
+{
+    return p->csv_header[k][0] ? p->csv_header[k] : column_names[k];
+}
+
+/* Adds "\"text\"" to the portfolio's list of ignored header cells. */
+static void note_ignored(cap_portfolio *p, const char *text)
+{
+    size_t old = p->csv_ignored ? strlen(p->csv_ignored) : 0;
+    size_t len = old + strlen(text) + 5;
+    if (!(p->csv_ignored = realloc(p->csv_ignored, len)))
+        abort();
+    snprintf(p->csv_ignored + old, len - old, "%s\"%s\"", old ? ", " : "", text);
+    p->csv_ignored_count++;
+}
+
+/* Matches one header cell to every column that asks for it; a cell no
+ * column asks for is noted as ignored.  One cell may serve two columns
+ * (partner and name both "Account Name"). */
+static cap_status match_header_cell(csv_ctx *c, const cap_csv_row *row,
+                                    size_t i, cap_error *err)
+{
+    char cell[256];
+    cap_text_copy(cell, sizeof cell, row->fields[i]);
+    trim(cell);
+    int used = 0;
+    for (int k = 0; k < COLS; k++) {
+        if (strcasecmp(cell, wanted_header(c->p, k)) != 0)
+            continue;
+        if (c->column[k] >= 0)
+            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                                 "header", "column \"%s\" appears twice", cell);
+        c->column[k] = (int)i;
+        used = 1;
+    }
+    if (!used && cell[0])
+        note_ignored(c->p, cell);
+    return CAP_OK;
+}
+
 static cap_status read_header(csv_ctx *c, const cap_csv_row *row, cap_error *err)
 {
     for (int k = 0; k < COLS; k++)
         c->column[k] = -1;
-    for (size_t i = 0; i < row->count; i++) {
-        char name[64];
-        lower_copy(name, sizeof name, row->fields[i]);
-        trim(name);
-        int k = 0;
-        while (k < COLS && strcmp(column_names[k], name) != 0)
-            k++;
-        if (k == COLS)
+    for (size_t i = 0; i < row->count; i++)
+        CAP_TRY(match_header_cell(c, row, i, err));
+    /* The four value columns always; the others when [csv] maps them. */
+    for (int k = 0; k < COLS; k++) {
+        if (c->column[k] >= 0 || (k > COL_CUSTOMERS && !c->p->csv_header[k][0]))
+            continue;
+        if (c->p->csv_header[k][0])
             return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
-                                 "header", "unknown column \"%s\"",
-                                 row->fields[i]);
-        if (c->column[k] >= 0)
-            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
-                                 "header", "column \"%s\" appears twice", name);
-        c->column[k] = (int)i;
-    }
-    for (int k = 0; k <= COL_CUSTOMERS; k++)
-        if (c->column[k] < 0)
-            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
-                                 "header", "missing column \"%s\"",
+                                 "header", "missing column \"%s\" (named by "
+                                 "[csv] %s)", c->p->csv_header[k],
                                  column_names[k]);
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "header",
+                             "missing column \"%s\"", column_names[k]);
+    }
     c->have_header = 1;
     return CAP_OK;
 }
@@ -415,7 +485,7 @@ static const char *field(const csv_ctx *c, const cap_csv_row *row, int k,
                          char *buf, size_t cap)
 {
     int i = c->column[k];
-    snprintf(buf, cap, "%s", i >= 0 && (size_t)i < row->count ? row->fields[i] : "");
+    cap_text_copy(buf, cap, i >= 0 && (size_t)i < row->count ? row->fields[i] : "");
     trim(buf);
     return buf;
 }
@@ -529,6 +599,12 @@ static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
         snprintf(partner->where, sizeof partner->where, "%s: row %d", c->path,
                  row->line);
     }
+    /* A name fills in where the INI gave none (the name is still the id);
+     * the first row's name wins. */
+    char name[sizeof partner->name];
+    if (*field(c, row, COL_NAME, name, sizeof name) &&
+        strcmp(partner->name, partner->id) == 0)
+        memcpy(partner->name, name, sizeof name);
     *out = partner;
     return CAP_OK;
 }
@@ -536,17 +612,17 @@ static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
 static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
                               cap_segment *seg, cap_error *err)
 {
-    char buf[128];
+    char buf[256];
     int plan = cap_plan_parse(field(c, row, COL_PLAN, buf, sizeof buf));
     if (plan < 0)
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "plan",
                              "unknown plan \"%s\" (want basic, premium or "
                              "mission_critical)", buf);
     seg->plan = (cap_plan)plan;
-    if (!cap_tz_exists(field(c, row, COL_TIMEZONE, buf, sizeof buf)))
+    if (!cap_tz_canonical(field(c, row, COL_TIMEZONE, buf, sizeof buf),
+                          seg->timezone, sizeof seg->timezone))
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "timezone",
                              "unknown time zone \"%s\"", buf);
-    snprintf(seg->timezone, sizeof seg->timezone, "%s", buf);
     if (!parse_count(field(c, row, COL_CUSTOMERS, buf, sizeof buf), &seg->customers))
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "customers",
                              "\"%s\" is not a whole number >= 0", buf);
@@ -578,9 +654,16 @@ static cap_status on_csv_row(const cap_csv_row *row, void *arg, cap_error *err)
 cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
                                  const cap_model *m, cap_error *err)
 {
+    return cap_portfolio_add_csv_encoded(p, path, NULL, m, err);
+}
+
+cap_status cap_portfolio_add_csv_encoded(cap_portfolio *p, const char *path,
+                                         const char *encoding,
+                                         const cap_model *m, cap_error *err)
+{
     csv_ctx c = {.p = p, .m = m, .path = cap_input_name(path)};
     snprintf(p->csv_path, sizeof p->csv_path, "%s", c.path);
-    CAP_TRY(cap_csv_read(path, on_csv_row, &c, err));
+    CAP_TRY(cap_csv_read_encoded(path, encoding, on_csv_row, &c, err));
     if (!c.have_header)
         return cap_error_set(err, CAP_ERR_INPUT, c.path, 0, NULL,
                              "no header row (want partner, plan, timezone, "
@@ -623,6 +706,7 @@ void cap_portfolio_free(cap_portfolio *p)
     for (size_t i = 0; i < p->partner_count; i++)
         free(p->partners[i].segments);
     free(p->partners);
+    free(p->csv_ignored);
     free(p);
 }
 

@@ -37,6 +37,10 @@ typedef struct {
     char where[512];       /* "file:line" of its section, or "file: row N" */
 } cap_partner;
 
+/* Columns of the customers CSV: partner, plan, timezone, customers (these
+ * four required), name, channel, quarter. */
+#define CAP_CSV_COLUMNS 7
+
 typedef struct {
     char name[128];
     cap_date start;        /* first day of the horizon */
@@ -49,6 +53,14 @@ typedef struct {
     cap_partner *partners;
     size_t partner_count;
     char ini_path[512], csv_path[512]; /* "" when not given */
+    /* [csv] section: the export's header text for each CSV column, in the
+     * order above; "" = the column's own name. */
+    char csv_header[CAP_CSV_COLUMNS][128];
+    /* Header cells of the CSV that no column asked for, quoted and joined
+     * by ", " ("\"Owner\", \"Region\""), for one notice; NULL when none.
+     * Owned by the portfolio. */
+    char *csv_ignored;
+    size_t csv_ignored_count;
 } cap_portfolio;
 
 /* Where the portfolio's and a partner's keys (SPEC section 6) come from: a
@@ -92,14 +104,30 @@ cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
                                  const cap_model *model, cap_error *err);
 
 /* Reads the portfolio INI.  today is used for the default start (the next
- * calendar quarter start after it).  Returns NULL and sets err on any bad value.
- * Caller owns the result: cap_portfolio_free(). */
+ * calendar quarter start after it).  Returns NULL and sets err on any bad
+ * value, text that is not UTF-8 included (see cap_text_read).  Caller
+ * owns the result: cap_portfolio_free(). */
 cap_portfolio *cap_portfolio_load(const char *path, const cap_model *model,
                                   cap_date today, cap_error *err);
+/* Same; a file that is not UTF-8 is converted from encoding (NULL:
+ * refused). */
+cap_portfolio *cap_portfolio_load_encoded(const char *path,
+                                          const char *encoding,
+                                          const cap_model *model,
+                                          cap_date today, cap_error *err);
 
-/* Adds the rows of a customers CSV to p (new partners need a channel). */
+/* Adds the rows of a customers CSV to p (new partners need a channel).
+ * Header cells are matched to columns through p->csv_header, trimmed and
+ * regardless of ASCII case; cells no column asks for are ignored and
+ * listed in p->csv_ignored. */
 cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
                                  const cap_model *model, cap_error *err);
+/* Same; a file that is not UTF-8 is converted from encoding (NULL:
+ * refused). */
+cap_status cap_portfolio_add_csv_encoded(cap_portfolio *p, const char *path,
+                                         const char *encoding,
+                                         const cap_model *model,
+                                         cap_error *err);
 
 /* Final checks once every input is read: no partner without customers, no
  * empty portfolio, every time zone known.  The error names where the

@@ -40,8 +40,10 @@ static cap_portfolio *load_inputs(const cap_options *o, const cap_model *m,
     cap_date today;
     if (cap_run_today(o, &today, err) != CAP_OK)
         return NULL;
-    cap_portfolio *p = cap_portfolio_load(o->portfolio, m, today, err);
-    if (p && o->customers && cap_portfolio_add_csv(p, o->customers, m, err)) {
+    cap_portfolio *p = cap_portfolio_load_encoded(o->portfolio, o->encoding, m,
+                                                  today, err);
+    if (p && o->customers &&
+        cap_portfolio_add_csv_encoded(p, o->customers, o->encoding, m, err)) {
         cap_portfolio_free(p);
         return NULL;
     }
@@ -49,6 +51,9 @@ static cap_portfolio *load_inputs(const cap_options *o, const cap_model *m,
         cap_portfolio_free(p);
         return NULL;
     }
+    if (p && p->csv_ignored) /* a notice, once, for columns left unread */
+        fprintf(stderr, "capplan: %s: ignoring column%s %s\n", p->csv_path,
+                p->csv_ignored_count > 1 ? "s" : "", p->csv_ignored);
     return p;
 }
 
@@ -165,7 +170,8 @@ static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
 
 cap_model *cap_run_model(const cap_options *o, cap_error *err)
 {
-    return o->model_path ? cap_model_load(o->model_path, err)
+    return o->model_path ? cap_model_load_encoded(o->model_path, o->encoding,
+                                                  err)
                          : cap_model_builtin(err);
 }
 

@@ -13,11 +13,14 @@
 
 #include "tz.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define HOUR 3600
 #define DAY 86400
@@ -71,6 +74,65 @@ int cap_tz_exists(const char *name)
 {
     char path[4096];
     return zone_path(name, path, sizeof path) && is_tzif_file(path);
+}
+
+/* Finds entry want in folder dir regardless of case (an exact match
+ * first) and appends it to path; 0 when there is none. */
+static int append_entry(char *path, size_t cap, const char *want)
+{
+    size_t n = strlen(path);
+    if (snprintf(path + n, cap - n, "/%s", want) < (int)(cap - n) &&
+        access(path, F_OK) == 0)
+        return 1;
+    path[n] = '\0';
+    DIR *dir = opendir(path);
+    if (!dir)
+        return 0;
+    int found = 0;
+    for (struct dirent *e; !found && (e = readdir(dir));)
+        if (strcasecmp(e->d_name, want) == 0)
+            found = snprintf(path + n, cap - n, "/%s", e->d_name) < (int)(cap - n);
+    closedir(dir);
+    if (!found)
+        path[n] = '\0';
+    return found;
+}
+
+/* name looked up component by component, ignoring case; the tz
+ * database's spelling in out. */
+static int find_zone(const char *name, char *out, size_t cap)
+{
+    char path[4096], copy[256];
+    if (!name || !*name || name[0] == '/' || strstr(name, "..") ||
+        snprintf(copy, sizeof copy, "%s", name) >= (int)sizeof copy ||
+        snprintf(path, sizeof path, "%s", tz_dir()) >= (int)sizeof path)
+        return 0;
+    size_t root = strlen(path);
+    char *save = NULL;
+    for (char *part = strtok_r(copy, "/", &save); part;
+         part = strtok_r(NULL, "/", &save))
+        if (strcmp(part, ".") == 0 || !append_entry(path, sizeof path, part))
+            return 0;
+    return is_tzif_file(path) &&
+           snprintf(out, cap, "%s", path + root + 1) < (int)cap;
+}
+
+int cap_tz_canonical(const char *text, char *out, size_t cap)
+{
+    char buf[256];
+    if (!text || snprintf(buf, sizeof buf, "%s", text) >= (int)sizeof buf)
+        return 0;
+    char *start = buf, *end = buf + strlen(buf);
+    while (*start == ' ' || *start == '\t')
+        start++;
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+        *--end = '\0';
+    char *open = strrchr(start, '(');
+    if (end > start && end[-1] == ')' && open) { /* "... (Europe/Paris)" */
+        end[-1] = '\0';
+        start = open + 1;
+    }
+    return find_zone(start, out, cap);
 }
 
 static char *dup_string(const char *s)

@@ -25,6 +25,14 @@ typedef struct cap_tz cap_tz;
  * $TZDIR or /usr/share/zoneinfo; absolute paths and ".." are refused). */
 int cap_tz_exists(const char *name);
 
+/* Writes into out (capacity cap) the tz database's own name of the zone
+ * text means: an IANA name in any case ("europe/paris" -> "Europe/Paris",
+ * found by a case-insensitive walk of the zoneinfo folder) or a label
+ * that ends with one in parentheses, as Salesforce writes zones
+ * ("(GMT+01:00) Central European Standard Time (Europe/Paris)").
+ * Surrounding spaces are ignored.  Nonzero when found. */
+int cap_tz_canonical(const char *text, char *out, size_t cap);
+
 /* Tabulates zone name over [from_utc, to_utc) (Unix seconds).  Returns NULL
  * and sets err (CAP_ERR_INPUT, no location) for an unknown zone; the caller
  * adds the location.  The caller owns the result: cap_tz_free(). */

@@ -42,6 +42,15 @@ cap_bad_case(json_unknown_plan         3 --json unknown_plan.ini)
 cap_bad_case(semicolon_in_list         3 semicolon_in_list.ini)
 cap_bad_case(hash_in_value             3 hash_in_value.ini)
 cap_bad_case(comment_before_continuation 3 comment_before_continuation.ini)
+cap_bad_case(csv_empty_header_name     3 csv_empty_header_name.ini)
+
+# ---- text that is not UTF-8 or holds control characters (exit 3) ----
+cap_bad_case(ini_not_utf8              3 ini_not_utf8.ini)
+cap_bad_case(ini_nul_byte              3 ini_nul_byte.ini)
+cap_bad_case(ini_control_character     3 ini_control_character.ini)
+cap_bad_case(csv_not_utf8              3 csv_base.ini csv_not_utf8.csv)
+cap_bad_case(csv_nul_byte              3 csv_base.ini csv_nul_byte.csv)
+cap_bad_case(csv_control_character     3 csv_base.ini csv_control_character.csv)
 
 # ---- customers CSV beside a valid INI (exit 3) ----
 cap_bad_case(csv_unknown_plan            3 csv_base.ini csv_unknown_plan.csv)
@@ -49,7 +58,7 @@ cap_bad_case(csv_unknown_timezone        3 csv_base.ini csv_unknown_timezone.csv
 cap_bad_case(csv_negative_count          3 csv_base.ini csv_negative_count.csv)
 cap_bad_case(csv_fractional_count        3 csv_base.ini csv_fractional_count.csv)
 cap_bad_case(csv_missing_column          3 csv_base.ini csv_missing_column.csv)
-cap_bad_case(csv_unknown_column          3 csv_base.ini csv_unknown_column.csv)
+cap_bad_case(csv_mapped_missing_column   3 csv_mapped.ini csv_mapped_missing_column.csv)
 cap_bad_case(csv_partner_without_channel 3 csv_base.ini csv_partner_without_channel.csv)
 cap_bad_case(csv_channel_conflict        3 csv_base.ini csv_channel_conflict.csv)
 cap_bad_case(csv_bad_quarter             3 csv_base.ini csv_bad_quarter.csv)
@@ -86,6 +95,7 @@ cap_bad_case(usage_too_many_args  2 good.ini extra.csv more.csv)
 cap_bad_case(usage_bad_number     2 -r zero good.ini)
 cap_bad_case(usage_missing_value  2 good.ini -o)
 cap_bad_case(usage_two_stdin      2 - -)
+cap_bad_case(usage_unknown_encoding 2 --encoding klingon good.ini)
 
 # ---- capplan queue (exit 2) ----
 # "queue" must be capplan's first argument, but expect_failure.sh puts

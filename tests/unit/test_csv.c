@@ -129,6 +129,105 @@ static void check_growth(const cap_model *m)
     cap_portfolio_free(p);
 }
 
+/* A Salesforce-style export read through a [csv] mapping: headers matched
+ * regardless of case and spaces around them, values matched loosely,
+ * zones from their labels, names from the name column, other columns
+ * listed once. */
+static void check_mapping(const cap_model *m)
+{
+    const char ini[] =
+        "[portfolio]\nstart = 2027-01-01\n\n"
+        "[csv]\npartner = Account ID\nname = Account Name\n"
+        "channel = Partner Channel\nplan = Support Plan\n"
+        "timezone = Time Zone\ncustomers = \"# Customers\"\n\n"
+        "[partner.a1]\nchannel = oem\ncustomers = basic Europe/Paris 2\n";
+    const char csv[] =
+        "\xEF\xBB\xBF\"Owner\",\" account id \",\"Account Name\",\"PARTNER CHANNEL\","
+        "\"Support Plan\",\"Time Zone\",\"# Customers\",\"Region\"\r\n"
+        "Ann,A1,\"Acme, Inc.\",OEM,Mission Critical,"
+        "\"(GMT+01:00) Central European Standard Time (Europe/Paris)\",3,EMEA\r\n"
+        "Bob,B2,\"Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale\",Reseller,premium,"
+        "europe/paris,4,EMEA\r\n"
+        "Bob,B2,ignored second name,reseller,mission-critical,Asia/Tokyo,1,APAC\r\n"
+        "Cy,C3,,Distributor,BASIC,America/Chicago,5,AMER\r\n";
+    cap_error err;
+    cap_portfolio *p = load(m, ini, csv, &err);
+    CHECK(p != NULL);
+    if (!p) {
+        fprintf(stderr, "%s\n", err.message);
+        return;
+    }
+    CHECK_INT(p->partner_count, 3);
+    const cap_partner *a = &p->partners[0], *b = &p->partners[1],
+                      *c = &p->partners[2];
+    CHECK_STR(a->name, "Acme, Inc.");    /* the INI gave none */
+    CHECK_INT(a->segments[1].plan, CAP_PLAN_MISSION_CRITICAL);
+    CHECK_STR(a->segments[1].timezone, "Europe/Paris");
+    CHECK_STR(b->id, "b2");
+    CHECK_STR(b->name, "Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale");
+    CHECK_INT(b->channel, CAP_CH_RESELLER);
+    CHECK_INT(b->segment_count, 2);
+    CHECK_INT(b->segments[0].plan, CAP_PLAN_PREMIUM);
+    CHECK_STR(b->segments[0].timezone, "Europe/Paris");
+    CHECK_INT(b->segments[1].plan, CAP_PLAN_MISSION_CRITICAL);
+    CHECK_STR(c->name, "c3");            /* no name given: the id */
+    CHECK_INT(c->channel, CAP_CH_DISTRIBUTOR);
+    CHECK_INT(c->segments[0].plan, CAP_PLAN_BASIC);
+    CHECK_INT(total_customers(a) + total_customers(b) + total_customers(c),
+              2 + 3 + 4 + 1 + 5);
+    CHECK_STR(p->csv_ignored ? p->csv_ignored : "", "\"Owner\", \"Region\"");
+    CHECK_INT(p->csv_ignored_count, 2);
+    cap_portfolio_free(p);
+}
+
+/* A header the mapping names but the export lacks; values that are not a
+ * plan or channel even loosely. */
+static void check_mapping_errors(const cap_model *m)
+{
+    const char ini[] = "[portfolio]\nstart = 2027-01-01\n[csv]\n"
+                       "partner = Account ID\ncustomers = Count\n";
+    cap_error err;
+    cap_portfolio *p = load(m, ini, "Account ID,plan,timezone,count\n", &err);
+    CHECK(p != NULL); /* header matched regardless of case */
+    cap_portfolio_free(p);
+    p = load(m, ini, "Account,plan,timezone,Count\n", &err);
+    CHECK(p == NULL);
+    CHECK(strstr(err.message, ": row 1: header: missing column \"Account ID\" "
+                              "(named by [csv] partner)") != NULL);
+    p = load(m, ini_text, "partner,plan,timezone,customers\n"
+             "acme,mission critical x,UTC,1\n", &err);
+    CHECK(p == NULL);
+    CHECK(strstr(err.message, "unknown plan \"mission critical x\"") != NULL);
+    p = load(m, ini_text, "partner,plan,timezone,customers,channel\n"
+             "new,basic,UTC,1,re-sell-er s\n", &err);
+    CHECK(p == NULL);
+    CHECK(strstr(err.message, "unknown channel \"re-sell-er s\"") != NULL);
+}
+
+/* Names and ids longer than their 127 bytes are cut between characters:
+ * 100 x "é" (200 bytes) keeps 63 of them (126 bytes), not 63 and a half. */
+static void check_cut_on_boundary(const cap_model *m)
+{
+    char ini[1024] = "[portfolio]\nstart = 2027-01-01\n[partner.x]\nname = ";
+    char csv[1024] = "partner,name,plan,timezone,customers,channel\n";
+    for (int i = 0; i < 100; i++) {
+        strcat(ini, "\xC3\xA9");
+        strcat(csv, "\xC3\xA9");
+    }
+    strcat(ini, "\nchannel = oem\ncustomers = basic UTC 1\n");
+    strcat(csv, ",n,basic,UTC,1,oem\n");
+    cap_error err;
+    cap_portfolio *p = load(m, ini, csv, &err);
+    CHECK(p != NULL);
+    if (!p)
+        return;
+    CHECK_INT(strlen(p->partners[0].name), 126);
+    CHECK_INT(strlen(p->partners[1].id), 126);
+    CHECK(strncmp(p->partners[0].name, p->partners[1].id, 126) == 0);
+    CHECK_INT((unsigned char)p->partners[0].name[124], 0xC3);
+    cap_portfolio_free(p);
+}
+
 int main(void)
 {
     cap_error err;
@@ -140,6 +239,9 @@ int main(void)
     check_quarter_rows(m);
     check_row_numbers(m);
     check_growth(m);
+    check_mapping(m);
+    check_mapping_errors(m);
+    check_cut_on_boundary(m);
     cap_model_free(m);
     return check_summary();
 }

@@ -159,9 +159,40 @@ static void test_env_restored(void)
     CHECK(cap_tz_exists("America/New_York"));
 }
 
+/* A zone as users write it -> the tz database's own name. */
+static void check_canonical(const char *text, const char *want)
+{
+    char out[128] = "";
+    int found = cap_tz_canonical(text, out, sizeof out);
+    CHECK_INT(found, want != NULL);
+    if (want)
+        CHECK_STR(out, want);
+}
+
+static void test_canonical(void)
+{
+    check_canonical("Europe/Paris", "Europe/Paris");
+    check_canonical("europe/paris", "Europe/Paris");
+    check_canonical("  AMERICA/ARGENTINA/BUENOS_AIRES ",
+                    "America/Argentina/Buenos_Aires");
+    check_canonical("utc", "UTC");
+    /* Salesforce: a label ending with the IANA name in parentheses */
+    check_canonical("(GMT+01:00) Central European Standard Time (Europe/Paris)",
+                    "Europe/Paris");
+    check_canonical("(GMT-03:00) Argentina Time (america/argentina/buenos_aires)",
+                    "America/Argentina/Buenos_Aires");
+    check_canonical("(GMT+01:00) Central European Standard Time", NULL);
+    check_canonical("Europe/Pariss", NULL);
+    check_canonical("Europe", NULL);               /* a folder, not a zone */
+    check_canonical("../../etc/passwd", NULL);
+    check_canonical("/usr/share/zoneinfo/UTC", NULL);
+    check_canonical("", NULL);
+}
+
 int main(void)
 {
     test_exists();
+    test_canonical();
     test_offsets();
     test_new_york();
     test_berlin();

@@ -1,0 +1,56 @@
+/* text.h - input text as capplan accepts it: UTF-8, no NUL, no control
+ * characters (SPEC section 6).
+ *
+ * Every input file (portfolio INI, customers CSV, model INI) is read whole
+ * by cap_text_read, which hands the parsers text that can go into an XML
+ * workbook part and a JSON string as it is: valid UTF-8 without C0 control
+ * characters other than tab, LF and CR, without DEL, C1 controls
+ * (U+0080-U+009F, what cp1252 bytes become when read as Latin-1) and the
+ * noncharacters U+FFFE/U+FFFF.  A file in another encoding is converted
+ * with iconv when the caller names one (--encoding), otherwise refused with
+ * its line and byte.  Names cut to a fixed buffer go through cap_text_copy,
+ * which never splits a UTF-8 sequence.
+ */
+#ifndef CAP_TEXT_H
+#define CAP_TEXT_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* Nonzero when iconv can convert from the encoding called name to UTF-8
+ * ("cp1252", "latin1", "utf-16", ...: the names of `iconv -l`). */
+int cap_text_encoding_known(const char *name);
+
+/* Reads the file at path ("-": standard input, "<stdin>" in messages)
+ * and returns its text, NUL-terminated, without a
+ * leading byte-order mark; *len (when not NULL) is its length.  A file that
+ * is valid UTF-8 without NUL bytes is taken as it is, whatever encoding
+ * says, so a UTF-8 (or ASCII) file beside a cp1252 one needs no care; any
+ * other file is converted from encoding, or refused when encoding is NULL:
+ *   FILE:LINE: byte N: not valid UTF-8 (...)     CAP_ERR_INPUT
+ *   FILE:LINE: byte N: NUL byte (...)            CAP_ERR_INPUT
+ *   FILE:LINE: byte N: not valid ENCODING text   CAP_ERR_INPUT
+ *   FILE:LINE: byte N: control character U+XXXX  CAP_ERR_INPUT
+ * where LINE counts from 1 and byte N from 1 at the start of that line, in
+ * the file as stored (for a control character found after a conversion,
+ * in the converted UTF-8 line).  code replaces CAP_ERR_INPUT (the model
+ * passes CAP_ERR_MODEL).  An unreadable file is CAP_ERR_IO.  Returns NULL
+ * on error; the caller owns the text: free(). */
+char *cap_text_read(const char *path, const char *encoding, cap_status code,
+                    size_t *len, cap_error *err);
+
+/* Checks text already in memory the same way (no conversion); name is used
+ * in messages.  CAP_OK or code. */
+cap_status cap_text_check(const char *text, size_t len, const char *name,
+                          cap_status code, cap_error *err);
+
+/* Copies src into dst (capacity cap >= 1), cutting it at the last whole
+ * UTF-8 character that fits.  Returns nonzero when src was cut. */
+int cap_text_copy(char *dst, size_t cap, const char *src);
+
+/* Length in bytes of the first n bytes of s cut back to a character
+ * boundary (n when s[n] starts a character or ends s). */
+size_t cap_text_boundary(const char *s, size_t n);
+
+#endif
