@@ -172,25 +172,34 @@ static void print_quarters(FILE *out, const cap_horizon *h, const cap_model *m)
             m->currency);
 }
 
-/* Every warning of every quarter, each text once, with its first quarter. */
-static void print_warnings(FILE *out, const cap_horizon *h)
+size_t cap_deal_warnings(const cap_horizon *h, cap_deal_warning *out,
+                         size_t cap)
 {
+    size_t n = 0;
     for (int q = 0; q < h->count; q++)
         for (int r = 0; r < CAP_ROLES; r++) {
             const cap_role_staffing *role = &h->quarter[q]->partners[0].role[r];
             for (int w = 0; role->active && w < role->warning_count; w++) {
                 int seen = 0;
-                for (int e = 0; e < q && !seen; e++) {
-                    const cap_role_staffing *o = &h->quarter[e]->partners[0].role[r];
-                    for (int x = 0; o->active && x < o->warning_count; x++)
-                        seen |= strcmp(o->warnings[x], role->warnings[w]) == 0;
-                }
-                if (!seen)
-                    fprintf(out, "warning: %s %s: %s\n",
-                            h->quarter[q]->quarter_label,
-                            cap_role_label((cap_role)r), role->warnings[w]);
+                for (size_t e = 0; e < n && !seen; e++)
+                    seen = out[e].role == (cap_role)r &&
+                           strcmp(out[e].text, role->warnings[w]) == 0;
+                if (!seen && n < cap)
+                    out[n++] = (cap_deal_warning){q, (cap_role)r,
+                                                  role->warnings[w]};
             }
         }
+    return n;
+}
+
+static void print_warnings(FILE *out, const cap_horizon *h)
+{
+    cap_deal_warning w[CAP_DEAL_WARNINGS_MAX];
+    size_t n = cap_deal_warnings(h, w, CAP_DEAL_WARNINGS_MAX);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "warning: %s %s: %s\n",
+                h->quarter[w[i].quarter]->quarter_label,
+                cap_role_label(w[i].role), w[i].text);
 }
 
 cap_status cap_report_deal(FILE *out, const cap_horizon *h,

@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "dealreport.h"
+#include "outdir.h"
 #include "horizon.h"
 #include "model.h"
 #include "portfolio.h"
 #include "report.h"
 #include "run.h"
+#include "workbook.h"
 
 const char *cap_size_usage(void)
 {
@@ -110,6 +112,27 @@ cap_status cap_size_parse(int argc, char **argv, cap_size_options *o,
     return CAP_OK;
 }
 
+/* DIR/quote.xlsx, staged and published like the run's workbooks. */
+static cap_status write_quote(const cap_options *o, const cap_horizon *h,
+                              const cap_portfolio *p, const cap_model *m,
+                              const cap_run_info *info, cap_date today,
+                              cap_error *err)
+{
+    cap_staged f = {0};
+    char path[CAP_PATH_MAX];
+    cap_status st = cap_outdir_prepare(o->out_dir, err);
+    if (!st)
+        st = cap_outdir_path(o->out_dir, "quote.xlsx", path, sizeof path, err);
+    if (!st)
+        st = cap_outdir_stage(path, &f, err);
+    if (!st)
+        st = cap_workbook_quote(&f, h, p, m, info, today, err);
+    if (!st)
+        return cap_outdir_publish(&f, 1, err);
+    cap_outdir_discard(&f, 1);
+    return st;
+}
+
 static cap_status size_deal(const cap_size_options *o, FILE *out,
                             const cap_model *m, cap_error *err)
 {
@@ -119,6 +142,8 @@ static cap_status size_deal(const cap_size_options *o, FILE *out,
     cap_horizon *h = p ? cap_run_horizon(&o->run, p, m, err) : NULL;
     cap_status st = h ? CAP_OK : err->code;
     cap_run_info info = cap_run_info_of(&o->run, m);
+    if (!st && o->run.out_dir)
+        st = write_quote(&o->run, h, p, m, &info, today, err);
     if (!st)
         st = o->run.json ? cap_report_json(out, h, p, m, &info, err)
                          : cap_report_deal(out, h, p, m, &info, err);

@@ -39,4 +39,12 @@ cap_status cap_workbook_quarterly(const cap_staged *f, const cap_horizon *h,
                                   const cap_portfolio *p, const cap_model *m,
                                   const cap_run_info *info, cap_error *err);
 
+/* quote.xlsx (capplan size -o): the first partner of h on one printable
+ * page, its money as formulas over a Rates block on the page; today is
+ * the date in the page header. */
+cap_status cap_workbook_quote(const cap_staged *f, const cap_horizon *h,
+                              const cap_portfolio *p, const cap_model *m,
+                              const cap_run_info *info, cap_date today,
+                              cap_error *err);
+
 #endif
