@@ -186,3 +186,6 @@ cap_bad_size_case(size_unknown_option    2 --channel oem --customers
                   "basic America/New_York 5" --frobnicate)
 cap_bad_size_case(size_flag_twice        2 --channel oem --channel msp
                   --customers "basic America/New_York 5")
+# the quote's output folder (its own -o)
+cap_bad_size_case(size_out_is_file       4 -o not_a_folder.txt --channel oem
+                  --customers "basic America/New_York 5" --no-sim)
