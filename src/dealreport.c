@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cost.h"
 #include "sim.h"
 #include "staffing.h"
 
@@ -44,23 +45,27 @@ static void print_heading(FILE *out, const cap_partner_staffing *ps,
 }
 
 /* "P-CSM  4.5 FTE  sla (rules 3.5, ratio 2.7-4.0 for 40 customers)" */
+/* "P-CSM   3.5 FTE contract, 4.5 staffed (sla; rules 3.0, ratio 2.7-4.0
+ * for 40 customers)": what the partner buys, what the vendor delivers. */
 static void print_role(FILE *out, const cap_role_staffing *r, cap_role role)
 {
     fprintf(out, "%-6s ", cap_role_label(role));
-    if (!r->active) {
-        fputs("not contracted\n", out);
+    if (!r->billed) {
+        fputs(r->active ? "not billed (service hours chosen)\n"
+                        : "not contracted\n", out);
         return;
     }
-    fprintf(out, "%4.1f FTE  %s", r->fte, cap_binding_name(r->binding));
+    fprintf(out, "%4.1f FTE contract, %.1f staffed (%s", r->fte_contract,
+            r->fte, cap_binding_name(r->binding));
     if (r->fte_requested >= 0)
-        fprintf(out, " (recommended %.1f, %s)", r->fte_recommended,
+        fprintf(out, "; recommended %.1f, %s)", r->fte_recommended,
                 cap_binding_name(r->binding_recommended));
     else if (role == CAP_ROLE_CSM)
-        fprintf(out, " (rules %.1f; ratio %.1f-%.1f for %d customers%s)",
+        fprintf(out, "; rules %.1f, ratio %.1f-%.1f for %d customers%s)",
                 r->fte_rule, r->fte_low, r->fte_high, r->customers,
-                r->localized ? "; localized" : "");
+                r->localized ? ", localized" : "");
     else
-        fprintf(out, " (rules %.1f, %s tier)", r->fte_rule,
+        fprintf(out, "; rules %.1f, %s tier)", r->fte_rule,
                 cap_plan_name(r->tier));
     fputc('\n', out);
 }
@@ -108,24 +113,33 @@ static void print_sla(FILE *out, const cap_partner_staffing *ps,
     fprintf(out, "  %7s\n", cap);
 }
 
-static void print_tam_choice(FILE *out, const cap_tam_options *t,
+static void print_tam_choice(FILE *out, const cap_partner_staffing *ps,
                              const cap_model *m)
 {
     static const char *const choice[] = {"neither meets the SLA",
                                          "dedicated P-TAM", "service hours"};
+    const cap_tam_options *t = &ps->tam_options;
     char dedicated[32], hours[32];
     if (!t->compared)
         return;
-    cap_money_text(t->dedicated_annual_cost, dedicated, sizeof dedicated);
+    cap_money_text(t->dedicated_annual_price, dedicated, sizeof dedicated);
     cap_money_text(t->service_annual_cost, hours, sizeof hours);
-    fprintf(out, "\ndedicated P-TAM or service hours:\n"
+    fprintf(out, "\ndedicated P-TAM or service hours (price):\n"
                  "  dedicated P-TAM  %4.1f FTE (%s tier)  %s %s a year%s\n"
-                 "  service hours    %6.2f h/month        %s %s a year%s\n"
-                 "  -> %s\n",
-            t->dedicated_fte, cap_plan_name(t->dedicated_tier), m->currency,
-            dedicated, t->dedicated_meets_sla ? "" : " (misses the SLA)",
-            t->service_hours_month, m->currency, hours,
-            t->service_meets_sla ? "" : " (misses the SLA)", choice[t->choice]);
+                 "  service hours    %6.2f h/month        %s %s a year%s\n",
+            t->dedicated_contract_fte, cap_plan_name(t->dedicated_tier),
+            m->currency, dedicated,
+            t->dedicated_meets_sla ? "" : " (misses the SLA)",
+            cap_cost_billed_hours(m, t->service_hours_worked_month),
+            m->currency, hours, t->service_meets_sla ? "" : " (misses the SLA)");
+    if (t->open)
+        fprintf(out, "  -> %s (billed)\n", choice[t->choice]);
+    else
+        fprintf(out, "  -> cheaper meeting the SLA: %s; billed as contracted:"
+                " %s\n", choice[t->choice],
+                ps->role[CAP_ROLE_TAM].billed && ps->service_hours_billed
+                    ? "both" : ps->service_hours_billed ? "service hours"
+                                                         : "dedicated P-TAM");
 }
 
 static void money_line(FILE *out, const char *label, double year,
@@ -138,36 +152,41 @@ static void money_line(FILE *out, const char *label, double year,
 }
 
 /* The first quarter's figures: a year at its run rate, and the quarter. */
+/* The first quarter's price: a year at its run rate, and the quarter. */
 static void print_money(FILE *out, const cap_partner_staffing *ps,
                         const cap_model *m)
 {
-    cap_quarter_cost q = cap_quarter_cost_of(m, ps);
-    fprintf(out, "\ncost (%s)         %16s %16s\n", m->currency, "a year",
+    cap_bill y = cap_bill_partner(m, ps, 1), q = cap_bill_partner(m, ps, 4);
+    fprintf(out, "\nprice (%s)        %16s %16s\n", m->currency, "a year",
             "a quarter");
     for (int r = 0; r < CAP_ROLES; r++)
         if (ps->role[r].billed)
-            money_line(out, cap_role_label((cap_role)r),
-                       ps->role[r].annual_cost, q.role[r]);
-    if (ps->service_hours_month > 0)
-        money_line(out, "service hours", ps->service_hours_annual_cost,
-                   q.service_hours);
-    money_line(out, "total", ps->annual_cost, q.total);
+            money_line(out, cap_role_label((cap_role)r), y.price.role[r],
+                       q.price.role[r]);
+    if (ps->service_hours_billed)
+        money_line(out, "service hours", y.price.service_hours,
+                   q.price.service_hours);
+    money_line(out, "total", y.price.total, q.price.total);
 }
 
+/* Every quarter: customers, contract FTE, price. */
 static void print_quarters(FILE *out, const cap_horizon *h, const cap_model *m)
 {
     char money[32];
     fprintf(out, "\n%-8s %9s %9s %9s %16s\n", "quarter", "customers",
-            "P-CSM FTE", "P-TAM FTE", "cost");
+            "P-CSM FTE", "P-TAM FTE", "price");
     for (int q = 0; q < h->count; q++) {
         const cap_partner_staffing *ps = &h->quarter[q]->partners[0];
-        cap_money_text(cap_quarter_cost_of(m, ps).total, money, sizeof money);
-        fprintf(out, "%-8s %9d %9.1f %9.1f %16s\n", h->quarter[q]->quarter_label,
-                ps->customers,
-                ps->role[CAP_ROLE_CSM].billed ? ps->role[CAP_ROLE_CSM].fte : 0,
-                ps->role[CAP_ROLE_TAM].billed ? ps->role[CAP_ROLE_TAM].fte : 0, money);
+        const cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM];
+        const cap_role_staffing *tam = &ps->role[CAP_ROLE_TAM];
+        cap_money_text(cap_bill_partner(m, ps, 4).price.total, money,
+                       sizeof money);
+        fprintf(out, "%-8s %9d %9.1f %9.1f %16s\n",
+                h->quarter[q]->quarter_label, ps->customers,
+                csm->billed ? csm->fte_contract : 0,
+                tam->billed ? tam->fte_contract : 0, money);
     }
-    cap_money_text(cap_horizon_cost(m, h), money, sizeof money);
+    cap_money_text(cap_horizon_bill(m, h).price.total, money, sizeof money);
     fprintf(out, "%-8s %9s %9s %9s %16s %s\n", "horizon", "", "", "", money,
             m->currency);
 }
@@ -213,7 +232,7 @@ cap_status cap_report_deal(FILE *out, const cap_horizon *h,
     for (int r = 0; r < CAP_ROLES; r++)
         print_role(out, &ps->role[r], (cap_role)r);
     print_sla(out, ps, m);
-    print_tam_choice(out, &ps->tam_options, m);
+    print_tam_choice(out, ps, m);
     print_money(out, ps, m);
     print_quarters(out, h, m);
     if (h->count > 0)

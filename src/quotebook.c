@@ -14,32 +14,36 @@
 #include "workbook.h"
 #include "xlsx.h"
 
-/* Columns: a label, then six figures. */
+/* Columns: a label, then six figures; widths in characters. */
 enum { Q_LABEL, Q_B, Q_C, Q_D, Q_E, Q_F, Q_G, Q_COLS };
+static const double widths[Q_COLS] = {30, 12, 14, 13, 15, 15, 15};
 
-/* What the quote bills per line.  The partner is quoted what it pays:
- * the role's FTE at the model's annual rate per FTE, with the uplifts. */
-static const char *const rate_names[CAP_ROLES] = {"csm_annual_cost",
-                                                  "tam_annual_cost"};
+/* What the quote bills: the price (SPEC section 5), what the partner
+ * pays.  A role is priced on its contract FTE at the model's annual price
+ * per FTE with the uplifts; service hours at the service-hour rate.  Only
+ * the billed lines appear (an open P-TAM choice bills one option). */
+static const char *const rate_names[CAP_ROLES] = {"csm_annual_price",
+                                                  "tam_annual_price"};
 
 static double role_rate(const cap_model *m, cap_role r)
 {
-    return m->annual_cost[r];
+    return m->annual_price[r];
 }
 
-static double role_fte(const cap_role_staffing *rs) { return rs->fte; }
+static double role_fte(const cap_role_staffing *rs) { return rs->fte_contract; }
 
 static double role_money(const cap_model *m, cap_role r,
                          const cap_role_staffing *rs, int periods)
 {
-    return cap_cost_role(m, r, role_fte(rs), rs->localized, rs->tier, periods);
+    return cap_price_role(m, r, role_fte(rs), rs->localized, rs->tier,
+                          periods);
 }
 
-static int role_billed(const cap_role_staffing *rs) { return rs->active; }
+static int role_billed(const cap_role_staffing *rs) { return rs->billed; }
 
 static int hours_billed(const cap_partner_staffing *ps)
 {
-    return ps->partner->service_hours.kind != CAP_ASK_NONE;
+    return ps->service_hours_billed;
 }
 
 /* ---- the page ----------------------------------------------------------- */
@@ -92,7 +96,10 @@ static void wide_text(page *pg, lxw_col_t from, const char *text)
                                                      pg->wrap),
                         pg->ws, pg->row, from);
     /* a merged cell does not grow with its text: size the row by hand */
-    double lines = 1 + (double)(strlen(text) / (from == Q_LABEL ? 110 : 72));
+    double chars = 0;
+    for (lxw_col_t c = from; c < Q_COLS; c++)
+        chars += widths[c];
+    double lines = 1 + (double)(size_t)((double)strlen(text) / chars);
     cap_book_check_cell(pg->b, worksheet_set_row(pg->ws, pg->row, 15 * lines,
                                                  NULL),
                         pg->ws, pg->row, from);
@@ -192,7 +199,7 @@ static void hours_line(page *pg, const cap_partner_staffing *ps,
 
 static void price_block(page *pg, const cap_partner_staffing *ps)
 {
-    static const char *const titles[] = {"FTE", "Rate", "Localization",
+    static const char *const titles[] = {"Contract FTE", "Rate", "Localization",
                                          "24x7", "Per year", "Per quarter",
                                          NULL};
     cap_money year = {0}, quarter = {0};
@@ -250,28 +257,34 @@ static void rates_block(page *pg)
 
 /* ---- staffing, first response, the P-TAM choice ------------------------- */
 
+/* Per role: the FTE the partner buys, the FTE delivered (which the first
+ * response figures below are measured at), what set it, and why. */
 static void staffing_block(page *pg, const cap_partner_staffing *ps)
 {
-    static const char *const titles[] = {"FTE", "<Binding", "<Why", NULL};
+    static const char *const titles[] = {"Contract FTE", "Staffed FTE",
+                                         "<Binding", "<Why", NULL};
     heading(pg, "Staffing", titles);
     for (int r = 0; r < CAP_ROLES; r++) {
         const cap_role_staffing *rs = &ps->role[r];
         char why[256];
         cap_book_text(pg->b, pg->ws, pg->row, Q_LABEL,
                       cap_role_label((cap_role)r), NULL);
-        if (!rs->active) {
-            cap_book_text(pg->b, pg->ws, pg->row++, Q_B, "not contracted",
-                          NULL);
+        if (!rs->billed) {
+            cap_book_text(pg->b, pg->ws, pg->row++, Q_B, rs->active
+                          ? "not billed (service hours chosen)"
+                          : "not contracted", NULL);
             continue;
         }
-        cap_book_num(pg->b, pg->ws, pg->row, Q_B, rs->fte,
+        cap_book_num(pg->b, pg->ws, pg->row, Q_B, rs->fte_contract,
                      pg->b->fmt[CAP_FMT_ONE]);
-        cap_book_text(pg->b, pg->ws, pg->row, Q_C,
+        cap_book_num(pg->b, pg->ws, pg->row, Q_C, rs->fte,
+                     pg->b->fmt[CAP_FMT_ONE]);
+        cap_book_text(pg->b, pg->ws, pg->row, Q_D,
                       cap_binding_name(rs->binding), NULL);
         snprintf(why, sizeof why, "%s tier, %d customers; the rules give "
                  "%.1f FTE, recommended %.1f", cap_plan_name(rs->tier),
                  rs->customers, rs->fte_rule, rs->fte_recommended);
-        wide_text(pg, Q_D, why);
+        wide_text(pg, Q_E, why);
         pg->row++;
     }
     pg->row++;
@@ -331,10 +344,10 @@ static void tam_block(page *pg, const cap_partner_staffing *ps)
         return;
     heading(pg, "Dedicated P-TAM or service hours", titles);
     cap_book_text(pg->b, pg->ws, pg->row, Q_LABEL, "Dedicated P-TAM", NULL);
-    cap_book_num(pg->b, pg->ws, pg->row, Q_B, t->dedicated_fte,
+    cap_book_num(pg->b, pg->ws, pg->row, Q_B, t->dedicated_contract_fte,
                  pg->b->fmt[CAP_FMT_ONE]);
     cap_book_text(pg->b, pg->ws, pg->row, Q_C, "FTE", NULL);
-    cap_book_num(pg->b, pg->ws, pg->row, Q_D, t->dedicated_annual_cost,
+    cap_book_num(pg->b, pg->ws, pg->row, Q_D, t->dedicated_annual_price,
                  pg->b->fmt[CAP_FMT_CENTS]);
     cap_book_text(pg->b, pg->ws, pg->row++, Q_E,
                   cap_yes_no(t->dedicated_meets_sla), NULL);
@@ -342,7 +355,7 @@ static void tam_block(page *pg, const cap_partner_staffing *ps)
     cap_book_num(pg->b, pg->ws, pg->row, Q_B, t->service_hours_month,
                  pg->b->fmt[CAP_FMT_TWO]);
     cap_book_text(pg->b, pg->ws, pg->row, Q_C, "h/month", NULL);
-    cap_book_num(pg->b, pg->ws, pg->row, Q_D, t->service_annual_cost,
+    cap_book_num(pg->b, pg->ws, pg->row, Q_D, t->service_annual_cost, /* = price */
                  pg->b->fmt[CAP_FMT_CENTS]);
     cap_book_text(pg->b, pg->ws, pg->row++, Q_E,
                   cap_yes_no(t->service_meets_sla), NULL);
@@ -404,7 +417,7 @@ static void quarters_block(page *pg, const cap_horizon *h)
                      hours_billed(ps) ? ps->service_hours_worked_month : 0,
                      pg->b->fmt[CAP_FMT_TWO]);
         quarter_formula(pg, ps, f, sizeof f);
-        double money = cap_quarter_cost_of(pg->m, ps).total;
+        double money = cap_bill_partner(pg->m, ps, 4).price.total;
         cap_book_formula(pg->b, pg->ws, pg->row, Q_F, f,
                          pg->b->fmt[CAP_FMT_CENTS], money);
         cap_money_add(&total, money);
@@ -465,7 +478,6 @@ static void print_setup(page *pg, const char *partner, cap_date today)
 
 static void page_setup(page *pg)
 {
-    static const double widths[Q_COLS] = {30, 12, 14, 13, 15, 15, 15};
     cap_book *b = pg->b;
     if (b->code == CAP_OK && !(pg->ws = workbook_add_worksheet(b->wb, "Quote")))
         cap_book_check_sheet(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "Quote",
@@ -491,6 +503,7 @@ static void page_setup(page *pg)
     format_set_bold(pg->section);
     format_set_bottom(pg->section, LXW_BORDER_THIN);
     format_set_bg_color(pg->section, 0xDDEBF7);
+    format_set_indent(pg->section, 1); /* apart from a figure on its left */
 }
 
 cap_status cap_workbook_quote(const cap_staged *f, const cap_horizon *h,

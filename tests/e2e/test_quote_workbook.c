@@ -3,9 +3,9 @@
  *   1. gnumeric recomputes the money formulas (ssconvert --recalc) to the
  *      --json figures to the cent: the year and the quarter of the price
  *      lines, every quarter, the horizon;
- *   2. the lines equal the hand arithmetic FTE x rate x uplifts and
- *      MAX(hours, retainer) x rate x 12;
- *   3. editing the P-CSM rate in the Rates block moves the P-CSM line and
+ *   2. the lines equal the hand arithmetic contract FTE x price x
+ *      uplifts and 30 contracted service hours x 225 x 12;
+ *   3. editing the P-CSM price in the Rates block moves the P-CSM line and
  *      the total by FTE x the change x the uplifts;
  *   4. the page prints on one page wide with the partner in its header.
  * ssconvert, unzip and zip are required (as in test_cost_workbook). */
@@ -17,10 +17,9 @@
 #include "run_capplan.h"
 
 #define CENT 0.005
-#define CSM_RATE 150000.0
+#define CSM_PRICE 180000.0
 #define CLOCK_UPLIFT 0.10
 #define HOUR_RATE 225.0
-#define RETAINER 10.0
 
 enum { MAX_ROWS = 120, MAX_COLS = 8 };
 enum { Q_LABEL, Q_B, Q_C, Q_D, Q_E, Q_F, Q_G };
@@ -94,34 +93,35 @@ static void check_page(const sheet *t, json_t *doc)
     int price = find(t, "Price", 0), total = find(t, "Total", price);
     int csm = find(t, "P-CSM", price), hours = find(t, "Service hours (h/month)", price);
     CHECK(price >= 0 && total > price && csm > price && hours > price);
-    CHECK_NEAR(num(t, total, Q_F), jnum(partner, "cost.annual_total"), CENT);
+    CHECK_NEAR(num(t, total, Q_F), jnum(partner, "price.annual_total"), CENT);
     CHECK_NEAR(num(t, total, Q_G),
-               jnum(json_array_get(quarters, 0), "cost.total"), CENT);
+               jnum(json_array_get(quarters, 0), "price.total"), CENT);
     /* premium tier: 24x7, not localized */
     double fte = num(t, csm, Q_B);
-    CHECK_NEAR(fte, jnum(partner, "csm.fte"), 1e-9);
-    CHECK_NEAR(num(t, csm, Q_F), round2(fte * CSM_RATE * (1 + CLOCK_UPLIFT)),
+    CHECK_NEAR(fte, jnum(partner, "csm.fte_contract"), 1e-9);
+    CHECK_NEAR(num(t, csm, Q_F), round2(fte * CSM_PRICE * (1 + CLOCK_UPLIFT)),
                CENT);
     CHECK_NEAR(num(t, csm, Q_G),
-               round2(fte * CSM_RATE * (1 + CLOCK_UPLIFT) / 4), CENT);
+               round2(fte * CSM_PRICE * (1 + CLOCK_UPLIFT) / 4), CENT);
     double billed = num(t, hours, Q_B);
-    CHECK_NEAR(billed, jnum(partner, "service_hours.hours_per_month"), 0.005);
-    CHECK(billed >= RETAINER);
-    CHECK_NEAR(num(t, hours, Q_F), round2(billed * HOUR_RATE * 12), CENT);
+    /* 30 h contracted, above the 10 h retainer: 30 x 225 x 12 = 81000 */
+    CHECK_NEAR(billed, 30, 1e-9);
+    CHECK_NEAR(num(t, hours, Q_F), 30 * HOUR_RATE * 12, CENT);
+    CHECK_NEAR(num(t, hours, Q_G), 30 * HOUR_RATE * 3, CENT);
     int first = find(t, "Quarter", total);
     double sum = 0;
     for (size_t q = 0; q < json_array_size(quarters); q++) {
         json_t *jq = json_array_get(quarters, q);
         int r = find(t, json_string_value(json_object_get(jq, "quarter")), first);
         CHECK(r > first);
-        CHECK_NEAR(num(t, r, Q_F), jnum(jq, "cost.total"), CENT);
+        CHECK_NEAR(num(t, r, Q_F), jnum(jq, "price.total"), CENT);
         CHECK_INT((int)num(t, r, Q_B), json_integer_value(json_object_get(jq, "customers")));
-        sum += jnum(jq, "cost.total");
+        sum += jnum(jq, "price.total");
     }
     CHECK_NEAR(num(t, find(t, "Horizon", first), Q_F), sum, CENT);
 }
 
-/* 3: the P-CSM rate 150000 -> 160000 in the sheet XML, recomputed. */
+/* 3: the P-CSM price 180000 -> 190000 in the sheet XML, recomputed. */
 static void check_rate_edit(const char *dir, const sheet *before)
 {
     int rate = find(before, "P-CSM per FTE and year", 0);
@@ -132,9 +132,9 @@ static void check_rate_edit(const char *dir, const sheet *before)
     snprintf(ref, sizeof ref, "B%d", before->line[rate]);
     CHECK_INT(run_shell("cd '%s' && rm -rf e && mkdir e && cd e && unzip -q "
                         "../quote.xlsx && sed -i 's|<c r=\"%s\" s=\"\\([0-9]*\\)"
-                        "\"><v>150000</v>|<c r=\"%s\" s=\"\\1\"><v>160000</v>|' "
+                        "\"><v>180000</v>|<c r=\"%s\" s=\"\\1\"><v>190000</v>|' "
                         "xl/worksheets/sheet1.xml && grep -q '<c r=\"%s\" "
-                        "s=\"[0-9]*\"><v>160000</v>' xl/worksheets/sheet1.xml && "
+                        "s=\"[0-9]*\"><v>190000</v>' xl/worksheets/sheet1.xml && "
                         "zip -q -X -r ../edited.xlsx . && cd .. && ssconvert "
                         "--recalc -S edited.xlsx 'edited_%%s.csv' >/dev/null",
                         dir, ref, ref, ref), 0);
@@ -142,8 +142,8 @@ static void check_rate_edit(const char *dir, const sheet *before)
     int price = find(before, "Price", 0);
     int csm = find(before, "P-CSM", price), total = find(before, "Total", price);
     double fte = num(before, csm, Q_B);
-    double moved = round2(fte * 160000 * (1 + CLOCK_UPLIFT)) -
-                   round2(fte * CSM_RATE * (1 + CLOCK_UPLIFT));
+    double moved = round2(fte * 190000 * (1 + CLOCK_UPLIFT)) -
+                   round2(fte * CSM_PRICE * (1 + CLOCK_UPLIFT));
     CHECK(moved > 0);
     CHECK_NEAR(num(after, csm, Q_F) - num(before, csm, Q_F), moved, CENT);
     CHECK_NEAR(num(after, total, Q_F) - num(before, total, Q_F), moved, CENT);
@@ -174,7 +174,7 @@ int main(void)
     snprintf(args, sizeof args, "size --json -r 20 --deterministic --today "
              "2026-11-30 --start 2027-01-01 --growth 0.1 --name 'Acme & Sons' "
              "--channel reseller --tam auto --tam-tier premium --service-hours "
-             "auto --customers 'premium Europe/Berlin 30, basic America/Chicago "
+             "30 --customers 'premium Europe/Berlin 30, basic America/Chicago "
              "10' -o %s", dir);
     char *text = run_capplan_capture(args, &status);
     json_t *doc = text ? json_loads(text, 0, NULL) : NULL;

@@ -112,8 +112,9 @@ static void check_simulated_deal(void)
     json_decref(deal);
 }
 
-/* Example 2 read out: 3.5 FTE x 150,000 x 1.10 (24x7) = 577,500.00 a
- * year, 144,375.00 a quarter, four quarters 577,500.00. */
+/* Example 2 read out: the partner buys 3.5 FTE (40 / 12.5 = 3.2 -> 3.5) at
+ * 180,000 x 1.10 (24x7) = 693,000.00 a year, 173,250.00 a quarter, four
+ * quarters 693,000.00. */
 static void check_text_answer(void)
 {
     int status = -1;
@@ -124,14 +125,15 @@ static void check_text_answer(void)
     CHECK_INT(status, 0);
     CHECK(text && strstr(text, "Example Two (reseller): 40 customers "
                                "(30 premium, 10 basic), tier premium\n"));
-    CHECK(text && strstr(text, "\nP-CSM   3.5 FTE  ratio "));
+    CHECK(text && strstr(text, "\nP-CSM   3.5 FTE contract, 3.5 staffed "
+                               "(ratio; "));
     CHECK(text && strstr(text, "\nP-TAM  not contracted\n"));
-    CHECK(text && strstr(text, "  P-CSM                  577,500.00       "
-                               "144,375.00\n"));
+    CHECK(text && strstr(text, "  P-CSM                  693,000.00       "
+                               "173,250.00\n"));
     CHECK(text && strstr(text, "\n2027Q4          40       3.5       0.0 "
-                               "      144,375.00\n"));
-    CHECK(text && strstr(text, "577,500.00 USD\n"));
-    if (text && !strstr(text, "577,500.00 USD\n"))
+                               "      173,250.00\n"));
+    CHECK(text && strstr(text, "693,000.00 USD\n"));
+    if (text && !strstr(text, "693,000.00 USD\n"))
         fprintf(stderr, "%s", text);
     free(text);
 }
