@@ -88,7 +88,7 @@ enum { BOOKS = sizeof book_names / sizeof book_names[0] };
 
 /* A closed or read-only stdout, found before anything is opened (a closed
  * descriptor 1 would otherwise be reused by the next file opened). */
-static cap_status check_stdout(FILE *out, cap_error *err)
+cap_status cap_run_check_stdout(FILE *out, cap_error *err)
 {
     int flags = fcntl(fileno(out), F_GETFL);
     if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY)
@@ -100,31 +100,33 @@ static cap_status check_stdout(FILE *out, cap_error *err)
 
 /* The text or JSON report, rendered into memory: it goes to stdout only
  * once the workbooks are in place, and a failed stdout takes them back. */
-static cap_status render(const cap_options *o, const cap_horizon *h,
-                         const cap_portfolio *p, const cap_model *m,
-                         const cap_run_info *info, char **text, size_t *len,
-                         cap_error *err)
+/* The portfolio run's outputs, for cap_run_publish. */
+typedef struct {
+    const cap_options *o;
+    const cap_horizon *h;
+    const cap_portfolio *p;
+    const cap_model *m;
+    const cap_run_info *info;
+} run_outputs;
+
+static cap_status render(FILE *out, const void *ctx, cap_error *err)
 {
-    FILE *mem = open_memstream(text, len);
-    if (!mem)
-        abort();
-    cap_status st = o->json ? cap_report_json(mem, h, p, m, info, err)
-                            : cap_report_text(mem, h, p, m, err);
-    if (fclose(mem) != 0)
-        abort(); /* a memory stream fails only for memory */
-    return st;
+    const run_outputs *r = ctx;
+    return r->o->json ? cap_report_json(out, r->h, r->p, r->m, r->info, err)
+                      : cap_report_text(out, r->h, r->p, r->m, err);
 }
 
-static cap_status write_books(cap_outset *set, const cap_horizon *h,
-                              const cap_portfolio *p, const cap_model *m,
-                              const cap_run_info *info, cap_error *err)
+static cap_status write_books(cap_outset *set, const void *ctx,
+                              cap_error *err)
 {
-    const cap_staffing *first = h->quarter[0];
-    CAP_TRY(cap_workbook_staffing(cap_outset_file(set, 0), first, p, m, info,
-                                  err));
-    CAP_TRY(cap_workbook_cost(cap_outset_file(set, 1), first, p, m, info,
-                              err));
-    return cap_workbook_quarterly(cap_outset_file(set, 2), h, p, m, info, err);
+    const run_outputs *r = ctx;
+    const cap_staffing *first = r->h->quarter[0];
+    CAP_TRY(cap_workbook_staffing(cap_outset_file(set, 0), first, r->p, r->m,
+                                  r->info, err));
+    CAP_TRY(cap_workbook_cost(cap_outset_file(set, 1), first, r->p, r->m,
+                              r->info, err));
+    return cap_workbook_quarterly(cap_outset_file(set, 2), r->h, r->p, r->m,
+                                  r->info, err);
 }
 
 static cap_status put_stdout(FILE *out, const char *text, size_t len,
@@ -144,6 +146,33 @@ cap_run_info cap_run_info_of(const cap_options *o, const cap_model *m)
                           o->deterministic};
 }
 
+cap_status cap_run_publish(const char *dir, const char *const *names,
+                           size_t n, cap_run_books_fn books,
+                           cap_run_render_fn report, const void *ctx,
+                           FILE *out, cap_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        abort();
+    cap_status st = report(mem, ctx, err);
+    if (fclose(mem) != 0)
+        abort(); /* a memory stream fails only for memory */
+    cap_outset *set = st || !dir ? NULL : cap_outset_begin(dir, names, n, err);
+    if (st == CAP_OK && dir)
+        st = set ? books(set, ctx, err) : err->code;
+    if (st == CAP_OK && set)
+        st = cap_outset_publish(set, err);
+    if (st == CAP_OK)
+        st = put_stdout(out, text, len, err);
+    if (st == CAP_OK && set)
+        st = cap_outset_commit(set, err);
+    cap_outset_free(set); /* rolls back anything not committed */
+    free(text);
+    return st;
+}
+
 /* Workbooks published as a set, then the report on stdout, then the
  * commit: a failure anywhere leaves the previous workbooks. */
 static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
@@ -151,21 +180,9 @@ static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
                          cap_error *err)
 {
     cap_run_info info = cap_run_info_of(o, m);
-    char *text = NULL;
-    size_t len = 0;
-    cap_status st = render(o, h, p, m, &info, &text, &len, err);
-    cap_outset *set = st ? NULL : cap_outset_begin(o->out_dir, book_names,
-                                                   BOOKS, err);
-    st = set ? write_books(set, h, p, m, &info, err) : err->code;
-    if (st == CAP_OK)
-        st = cap_outset_publish(set, err);
-    if (st == CAP_OK)
-        st = put_stdout(out, text, len, err);
-    if (st == CAP_OK)
-        st = cap_outset_commit(set, err);
-    cap_outset_free(set); /* rolls back anything not committed */
-    free(text);
-    return st;
+    run_outputs r = {o, h, p, m, &info};
+    return cap_run_publish(o->out_dir, book_names, BOOKS, write_books, render,
+                           &r, out, err);
 }
 
 cap_model *cap_run_model(const cap_options *o, cap_error *err)
@@ -184,7 +201,7 @@ cap_horizon *cap_run_horizon(const cap_options *o, const cap_portfolio *p,
 
 cap_status cap_run(const cap_options *o, FILE *out, cap_error *err)
 {
-    CAP_TRY(check_stdout(out, err));
+    CAP_TRY(cap_run_check_stdout(out, err));
     cap_model *m = cap_run_model(o, err);
     if (!m)
         return err->code;

@@ -12,6 +12,7 @@
 #include "error.h"
 #include "horizon.h"
 #include "model.h"
+#include "outset.h"
 #include "portfolio.h"
 #include "report.h"
 #include "sim.h"
@@ -34,6 +35,26 @@ cap_sim_options cap_run_sim_options(const cap_options *o, const cap_model *m);
 
 /* What the workbooks and the JSON record about the run. */
 cap_run_info cap_run_info_of(const cap_options *o, const cap_model *m);
+
+/* Fails (CAP_ERR_OUTPUT) when out cannot be written: checked before any
+ * work. */
+cap_status cap_run_check_stdout(FILE *out, cap_error *err);
+
+/* What a command publishes: its workbooks into a staged set, its report
+ * (JSON or text) into out.  ctx is the command's own. */
+typedef cap_status (*cap_run_books_fn)(cap_outset *set, const void *ctx,
+                                       cap_error *err);
+typedef cap_status (*cap_run_render_fn)(FILE *out, const void *ctx,
+                                        cap_error *err);
+
+/* Renders the report in memory, writes the workbooks names[0..n) into a
+ * set in dir (none when dir is NULL), publishes them, prints the report on
+ * out and commits: any failure leaves the previous workbooks and prints
+ * nothing. */
+cap_status cap_run_publish(const char *dir, const char *const *names,
+                           size_t n, cap_run_books_fn books,
+                           cap_run_render_fn report, const void *ctx,
+                           FILE *out, cap_error *err);
 
 /* Sizes (and unless --no-sim simulates) every quarter of p.  Caller frees
  * (cap_horizon_free); NULL and err on failure. */

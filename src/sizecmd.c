@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "dealreport.h"
-#include "outdir.h"
+#include "outset.h"
 #include "horizon.h"
 #include "model.h"
 #include "portfolio.h"
@@ -112,41 +112,51 @@ cap_status cap_size_parse(int argc, char **argv, cap_size_options *o,
     return CAP_OK;
 }
 
-/* DIR/quote.xlsx, staged and published like the run's workbooks. */
-static cap_status write_quote(const cap_options *o, const cap_horizon *h,
-                              const cap_portfolio *p, const cap_model *m,
-                              const cap_run_info *info, cap_date today,
-                              cap_error *err)
+static const char *const quote_names[] = {"quote.xlsx"};
+
+/* A sized deal's outputs, for cap_run_publish. */
+typedef struct {
+    const cap_size_options *o;
+    const cap_horizon *h;
+    const cap_portfolio *p;
+    const cap_model *m;
+    const cap_run_info *info;
+    cap_date today;
+} deal_outputs;
+
+static cap_status render(FILE *out, const void *ctx, cap_error *err)
 {
-    cap_staged f = {0};
-    char path[CAP_PATH_MAX];
-    cap_status st = cap_outdir_prepare(o->out_dir, err);
-    if (!st)
-        st = cap_outdir_path(o->out_dir, "quote.xlsx", path, sizeof path, err);
-    if (!st)
-        st = cap_outdir_stage(path, &f, err);
-    if (!st)
-        st = cap_workbook_quote(&f, h, p, m, info, today, err);
-    if (!st)
-        return cap_outdir_publish(&f, 1, err);
-    cap_outdir_discard(&f, 1);
-    return st;
+    const deal_outputs *d = ctx;
+    return d->o->run.json ? cap_report_json(out, d->h, d->p, d->m, d->info, err)
+                          : cap_report_deal(out, d->h, d->p, d->m, d->info, err);
 }
 
+static cap_status write_quote(cap_outset *set, const void *ctx, cap_error *err)
+{
+    const deal_outputs *d = ctx;
+    return cap_workbook_quote(cap_outset_file(set, 0), d->h, d->p, d->m,
+                              d->info, d->today, err);
+}
+
+/* Reads the deal, checks the output folder, sizes, answers: quote.xlsx
+ * (with -o) staged and published like the run's workbooks. */
 static cap_status size_deal(const cap_size_options *o, FILE *out,
                             const cap_model *m, cap_error *err)
 {
     cap_date today;
     CAP_TRY(cap_run_today(&o->run, &today, err));
     cap_portfolio *p = cap_deal_portfolio(&o->deal, NULL, m, today, err);
+    if (p && o->run.out_dir &&
+        cap_outset_check(o->run.out_dir, quote_names, 1, err) != CAP_OK) {
+        cap_portfolio_free(p);
+        p = NULL;
+    }
     cap_horizon *h = p ? cap_run_horizon(&o->run, p, m, err) : NULL;
-    cap_status st = h ? CAP_OK : err->code;
     cap_run_info info = cap_run_info_of(&o->run, m);
-    if (!st && o->run.out_dir)
-        st = write_quote(&o->run, h, p, m, &info, today, err);
-    if (!st)
-        st = o->run.json ? cap_report_json(out, h, p, m, &info, err)
-                         : cap_report_deal(out, h, p, m, &info, err);
+    deal_outputs d = {o, h, p, m, &info, today};
+    cap_status st = h ? cap_run_publish(o->run.out_dir, quote_names, 1,
+                                        write_quote, render, &d, out, err)
+                      : err->code;
     cap_horizon_free(h);
     cap_portfolio_free(p);
     return st;
@@ -164,6 +174,7 @@ cap_status cap_size_command(int argc, char **argv, FILE *out, cap_error *err)
         fprintf(out, "capplan %s\n", CAP_VERSION);
         return CAP_OK;
     }
+    CAP_TRY(cap_run_check_stdout(out, err));
     cap_model *m = cap_run_model(&o.run, err);
     if (!m)
         return err->code;
