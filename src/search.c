@@ -229,9 +229,10 @@ void cap_sim_partner_size(cap_sim_world *w, const cap_partner_staffing *ps,
     for (int r = 0; r < CAP_ROLES; r++) {
         if (!ps->role[r].active)
             continue;
-        double from = r == CAP_ROLE_CSM
+        double rule = r == CAP_ROLE_CSM
             ? ps->role[r].fte_rule
             : cap_staffing_tam_rule(m, ps->partner, out->technical_hours_month);
+        double from = cap_staffing_search_from(m, &ps->role[r], rule);
         size_role(&pr, (cap_role)r, from, &out->role[r]);
     }
     cap_partner_run_free(&pr);

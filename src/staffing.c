@@ -400,6 +400,17 @@ double cap_staffing_tam_rule(const cap_model *m, const cap_partner *partner,
     return fmax(workload, m->plan[partner->tam_tier].min_fte_single);
 }
 
+double cap_staffing_search_from(const cap_model *m, const cap_role_staffing *r,
+                                double rule)
+{
+    if (!m->plan[r->tier].around_the_clock)
+        return rule;
+    int hours = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        hours += r->required[h] != 0;
+    return fmax(rule, cap_step_up(m, hours / cap_person_hours(m, 1.0)));
+}
+
 /* The roster the simulation measured at the staffed FTE. */
 static void restaff(cap_role_staffing *r)
 {

@@ -149,6 +149,14 @@ const char *cap_binding_name(cap_binding binding);
 double cap_staffing_tam_rule(const cap_model *m, const cap_partner *partner,
                              double technical_hours_month);
 
+/* Where the SLA search starts for team r whose rule FTE is `rule`: the
+ * rule, raised for a 24x7 tier to the FTE that puts one person on shift in
+ * every hour of its window (168 / (40 x (1 - shrinkage)) = 5.25, stepped
+ * to 5.5 at the defaults): a round-the-clock SLA promises someone there
+ * (SPEC section 4 "Staff"). */
+double cap_staffing_search_from(const cap_model *m, const cap_role_staffing *r,
+                                double rule);
+
 /* Applies the simulation's answer for ps (sim.h): re-sizes the P-TAM rule
  * and the service hours from the simulated technical hours; for each
  * simulated role, recommended = max(rule, answer) with binding `sla` when
