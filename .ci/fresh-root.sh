@@ -32,7 +32,7 @@ tmp=${TMPDIR:-/tmp}
 work=$(mktemp -d "$tmp/capplan-fresh.XXXXXX") || exit 2
 root=$work/root
 cache=$tmp/capplan-minbase-bookworm.tar
-tail_lines=60
+tail_lines=60 ok_lines=0
 
 # Everything mounted below $root, deepest first.
 mounts_below_root() {
@@ -40,7 +40,7 @@ mounts_below_root() {
 }
 
 cleanup() {
-    local m
+    local m t0=$SECONDS
     for m in $(mounts_below_root); do
         umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
     done
@@ -50,6 +50,7 @@ cleanup() {
     else
         rm -rf "$work"
     fi
+    printf '== clean-up: %d s; fresh root total: %d s\n' $((SECONDS - t0)) "$SECONDS"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -81,6 +82,7 @@ step() {
     rc=$?
     if [ $rc -eq 0 ]; then
         printf '== %s: ok, %d s\n' "$name" $(( $(date +%s) - t0 ))
+        tail -n "$ok_lines" "$log" | sed 's/^/   | /'
     else
         printf '== %s: FAILED (exit %d), %d s; last %d lines of its output:\n' \
             "$name" $rc $(( $(date +%s) - t0 )) $tail_lines
@@ -117,7 +119,7 @@ mount -t proc proc "$root/proc" &&
     mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev" &&
     mount -t sysfs sysfs "$root/sys" || { echo "fresh-root.sh: mount failed" >&2; exit 2; }
 
-failed=0
+failed=0 ok_lines=3
 for cmd in "$@"; do
     step "$cmd" chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
