@@ -562,7 +562,8 @@ static cap_model *model_from_ini(cap_ini *ini, const char *source,
     cap_model *m = calloc(1, sizeof *m);
     if (!m)
         abort();
-    snprintf(m->source, sizeof m->source, "%s", source);
+    cap_text_copy(m->source, sizeof m->source, source);
+    cap_text_sanitize(m->source); /* a file name, shown in the workbooks */
     cap_status st = read_model(ini, m, err);
     cap_ini_free(ini);
     if (st != CAP_OK) {

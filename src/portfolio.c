@@ -388,7 +388,10 @@ cap_portfolio *cap_portfolio_load_encoded(const char *path,
     if (!ini)
         return NULL;
     cap_portfolio *p = cap_portfolio_new(m);
-    snprintf(p->ini_path, sizeof p->ini_path, "%s", cap_ini_path(ini));
+    /* Paths are shown on the Assumptions sheet: cut between characters,
+     * and a file name in another encoding gets '?' for its bad bytes. */
+    cap_text_copy(p->ini_path, sizeof p->ini_path, cap_ini_path(ini));
+    cap_text_sanitize(p->ini_path);
     ini_keys c = {ini, "portfolio"};
     cap_keys k = ini_source(&c);
     cap_status st = cap_ini_check_duplicates(ini, CAP_ERR_INPUT, err);
@@ -662,7 +665,8 @@ cap_status cap_portfolio_add_csv_encoded(cap_portfolio *p, const char *path,
                                          const cap_model *m, cap_error *err)
 {
     csv_ctx c = {.p = p, .m = m, .path = cap_input_name(path)};
-    snprintf(p->csv_path, sizeof p->csv_path, "%s", c.path);
+    cap_text_copy(p->csv_path, sizeof p->csv_path, c.path);
+    cap_text_sanitize(p->csv_path); /* shown on the Assumptions sheet */
     CAP_TRY(cap_csv_read_encoded(path, encoding, on_csv_row, &c, err));
     if (!c.have_header)
         return cap_error_set(err, CAP_ERR_INPUT, c.path, 0, NULL,

@@ -219,6 +219,21 @@ char *cap_text_read(const char *path, const char *encoding, cap_status code,
     return text;
 }
 
+void cap_text_sanitize(char *s)
+{
+    size_t len = strlen(s), at = 0;
+    for (;;) {
+        size_t invalid = at + utf8_invalid_at(s + at, len - at);
+        unsigned cp;
+        size_t control = at + control_at(s + at, invalid - at, &cp);
+        size_t bad = control < invalid ? control : invalid;
+        if (bad >= len)
+            return;
+        s[bad] = '?'; /* a multi-byte character's tail follows on later turns */
+        at = bad + 1;
+    }
+}
+
 size_t cap_text_boundary(const char *s, size_t n)
 {
     /* Step back over continuation bytes (10xxxxxx) to a lead byte. */

@@ -49,6 +49,12 @@ cap_status cap_text_check(const char *text, size_t len, const char *name,
  * UTF-8 character that fits.  Returns nonzero when src was cut. */
 int cap_text_copy(char *dst, size_t cap, const char *src);
 
+/* Replaces, in place, every byte that is not part of an allowed UTF-8
+ * character (as cap_text_check allows them) by '?', so text that did not
+ * come through cap_text_read, such as a file name shown in a workbook, can
+ * still go into XML and JSON. */
+void cap_text_sanitize(char *s);
+
 /* Length in bytes of the first n bytes of s cut back to a character
  * boundary (n when s[n] starts a character or ends s). */
 size_t cap_text_boundary(const char *s, size_t n);

@@ -1,7 +1,8 @@
 /* test_inputs.c - inputs as users have them (SPEC section 6), through the
  * real executable: a Salesforce-style export mapped by [csv], a
- * Windows-1252 CSV refused and then converted with --encoding, and a name
- * cut to its limit that stays valid UTF-8 in all three workbooks.
+ * Windows-1252 CSV refused and then converted with --encoding, a name
+ * cut to its limit that stays valid UTF-8 in all three workbooks, and a
+ * file name in Latin-1 that reaches a workbook only as valid text.
  *
  * Everything is written below one mkdtemp folder.  The workbooks are read
  * back the way a user's tools read them: unzip for the shared strings,
@@ -192,6 +193,27 @@ static void check_cut_name(const char *dir)
     }
 }
 
+/* 4. A file name is not checked text: a portfolio saved as
+ * "Soci\xE9t\xE9.ini" (a Latin-1 name) is named on the Assumptions sheet
+ * with '?' for its bad bytes, and the workbook's XML still parses. */
+static void check_latin1_file_name(const char *dir)
+{
+    char args[1024];
+    CHECK_INT(run_shell("cp '%s/samples/sales-deal.ini' '%s/Soci\xE9t\xE9.ini'",
+                        CAP_SOURCE_DIR, dir), 0);
+    snprintf(args, sizeof args, "--no-sim -o '%s/latin1' '%s/Soci\xE9t\xE9.ini'",
+             dir, dir);
+    CHECK_INT(run(dir, args), 0);
+    char sub[512];
+    snprintf(sub, sizeof sub, "%s/latin1", dir);
+    char *sst = shared_strings(sub, "staffing");
+    CHECK(sst && strstr(sst, "/Soci?t?.ini</t>"));
+    free(sst);
+    CHECK_INT(run_shell("cd '%s' && unzip -p staffing.xlsx xl/sharedStrings.xml "
+                        "| python3 -c 'import sys, xml.dom.minidom as m; "
+                        "m.parseString(sys.stdin.buffer.read())'", sub), 0);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/capplan-inputs-XXXXXX";
@@ -202,6 +224,7 @@ int main(void)
     check_crm_export(dir);
     check_cp1252(dir);
     check_cut_name(dir);
+    check_latin1_file_name(dir);
     if (getenv("CAP_KEEP_TEST_FILES"))
         printf("kept %s\n", dir);
     else

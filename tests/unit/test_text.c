@@ -113,6 +113,11 @@ static void test_copy(void)
     CHECK_STR(buf, "\xC3\xA9");
     CHECK_INT(cap_text_copy(buf, 2, "\xC3\xA9"), 1);
     CHECK_STR(buf, "");
+    /* a file name as the OS gives it: Latin-1 é, a control, a C1 control,
+     * and a valid é that stays */
+    char name[] = "a\xE9" "b\x01" "c\xC2\x85" "d\xC3\xA9";
+    cap_text_sanitize(name);
+    CHECK_STR(name, "a?b?c??d\xC3\xA9");
     CHECK_INT(cap_text_boundary("\xF0\x9F\x98\x80x", 3), 0);
     CHECK_INT(cap_text_boundary("\xF0\x9F\x98\x80x", 4), 4);
 }
