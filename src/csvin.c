@@ -95,6 +95,12 @@ static cap_status parse_text(const char *text, const char *path, reader *r)
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
         r->line++;
+        if (len > CAP_CSV_LINE_MAX) { /* libcsv would drop padding unseen */
+            r->status = cap_error_row(r->err, CAP_ERR_INPUT, path, r->line,
+                                      NULL, "line of %zu bytes, more than the "
+                                      "%d allowed", len, CAP_CSV_LINE_MAX);
+            break;
+        }
         if (parser.pstate == 0) /* libcsv's ROW_NOT_BEGUN: a record starts here */
             r->row_line = r->line;
         failed = csv_parse(&parser, line, len, on_field, on_row, r) != len;

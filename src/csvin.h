@@ -15,6 +15,9 @@
 
 #include "error.h"
 
+/* A longer line is refused: six fields of at most 1024 bytes fit. */
+enum { CAP_CSV_LINE_MAX = 8192 };
+
 typedef struct {
     int line;            /* line the record starts on, 1 = first line */
     size_t count;        /* fields */

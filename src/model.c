@@ -150,6 +150,11 @@ static const number_field number_fields[] = {
     F("cost", "service_hour_rate", 0, 1e6, service_hour_rate),
     F("cost", "retainer_hours_per_month", 0, 744, retainer_hours_per_month),
     F("partner_defaults", "growth", -0.99, 10, default_growth),
+    /* counts stay below INT_MAX; FTE below what the roster can lay out */
+    F("limits", "max_customers", 1, 1e9, max_customers),
+    F("limits", "max_book_customers", 1, 1e9, max_book_customers),
+    F("limits", "max_fte", 0.5, 1e6, max_fte),
+    F("limits", "max_service_hours", 0, 1e9, max_service_hours),
 };
 #undef F
 
@@ -181,6 +186,8 @@ static const char *const known_keys_simulation[] = {"replications",
     "warmup_weeks", "handle_time", "seed", "max_replication_factor",
     "first_response", NULL};
 static const char *const known_keys_horizon[] = {"quarters", NULL};
+static const char *const known_keys_limits[] = {"max_customers",
+    "max_book_customers", "max_fte", "max_service_hours", NULL};
 static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
     "service_hours", "localization", "growth", NULL};
 static const char *const known_keys_category[] = {"service", "share",
@@ -202,6 +209,7 @@ static const section_rule fixed_sections[] = {
     {"profile", known_keys_profile}, {"staffing", known_keys_staffing},
     {"cost", known_keys_cost}, {"simulation", known_keys_simulation},
     {"horizon", known_keys_horizon}, {"partner_defaults", known_keys_defaults},
+    {"limits", known_keys_limits},
 };
 enum { FIXED_SECTIONS = sizeof fixed_sections / sizeof fixed_sections[0] };
 
@@ -341,7 +349,7 @@ static cap_status read_plans(const cap_ini *ini, cap_model *m, cap_error *err)
         CAP_TRY(cap_ini_numbers(ini, sec, "sla_minutes", 1, 1e6,
                                  pm->sla_minutes, CAP_SEVERITIES,
                                  CAP_ERR_MODEL, err));
-        CAP_TRY(cap_ini_numbers(ini, sec, "tickets_per_month", 0, 1e4,
+        CAP_TRY(cap_ini_numbers(ini, sec, "tickets_per_month", 0, 10,
                                  pm->tickets_per_month, CAP_SEVERITIES,
                                  CAP_ERR_MODEL, err));
         if (!cap_is_step(m, pm->min_fte_single))

@@ -119,6 +119,8 @@ typedef struct {
     cap_plan default_tam_tier;
     cap_localization default_localization;
     double default_growth;
+    /* [limits]: inputs above these are refused (README, "Limits") */
+    double max_customers, max_book_customers, max_fte, max_service_hours;
     /* [category.*] in file order */
     cap_category *categories;
     size_t category_count;

@@ -2,6 +2,7 @@
 #include "portfolio.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -89,7 +90,9 @@ static void add_segment(cap_partner *partner, const cap_segment *seg)
 static int parse_count(const char *text, int *out)
 {
     double v;
-    if (!cap_parse_double(text, &v) || v < 0 || v != floor(v) || v > 1e7)
+    /* INT_MAX: the type's bound; the model's [limits] are checked on the
+     * sums, by cap_portfolio_validate */
+    if (!cap_parse_double(text, &v) || v < 0 || v != floor(v) || v > INT_MAX)
         return 0;
     *out = (int)v;
     return 1;
@@ -119,8 +122,14 @@ static cap_status read_ask(const cap_keys *k, const cap_model *m,
                            cap_error *err)
 {
     const char *v = k->get(k, key), *why;
+    double limit = hours ? m->max_service_hours : m->max_fte;
     if (v && !cap_ask_parse(m, v, hours, out, &why))
         return failf(k, err, key, NULL, "\"%s\": %s", v, why);
+    if (v && out->kind == CAP_ASK_FIXED && out->value > limit)
+        return failf(k, err, key, NULL, "\"%s\": above the model's limit of "
+                     "%g %s ([limits] %s)", v, limit,
+                     hours ? "hours a month" : "FTE",
+                     hours ? "max_service_hours" : "max_fte");
     return CAP_OK;
 }
 
@@ -256,6 +265,21 @@ static cap_status read_start(cap_portfolio *p, const cap_keys *k,
     return CAP_OK;
 }
 
+/* Quarter labels have four-digit years (a fiscal year is named by the
+ * year it ends in): the horizon must end by the year 9999. */
+static cap_status check_last_year(const cap_portfolio *p, const cap_keys *k,
+                                  cap_error *err)
+{
+    cap_date last = cap_month_add(p->start, 3 * (p->quarters - 1));
+    int fiscal = p->year_month > 1 && last.month >= p->year_month;
+    if (last.year + fiscal <= 9999)
+        return CAP_OK;
+    return failf(k, err, k->get(k, "start") ? "start" : NULL, NULL,
+                 "the horizon of %d quarters from %04d-%02d-01 runs past the "
+                 "year 9999 (quarter labels have four-digit years)",
+                 p->quarters, p->start.year, p->start.month);
+}
+
 cap_status cap_portfolio_read_keys(cap_portfolio *p, const cap_keys *k,
                                    const cap_model *m, cap_date today,
                                    cap_error *err)
@@ -272,7 +296,7 @@ cap_status cap_portfolio_read_keys(cap_portfolio *p, const cap_keys *k,
                      "\"%s\": want a whole number from 1 to 40", q);
     if (q)
         p->quarters = (int)quarters;
-    return CAP_OK;
+    return check_last_year(p, k, err);
 }
 
 /* ---- INI ---- */
@@ -337,6 +361,8 @@ static cap_status read_csv_section(const cap_ini *ini, cap_portfolio *p,
     return CAP_OK;
 }
 
+static const cap_partner partner_id_size;
+
 static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
                                 const cap_model *m, cap_error *err)
 {
@@ -355,6 +381,13 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
         CAP_TRY(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
         ini_keys c = {ini, sec};
         cap_keys k = ini_source(&c);
+        if (strlen(sec + 8) >= sizeof partner_id_size.id)
+            return cap_error_set(err, CAP_ERR_INPUT, cap_ini_path(ini),
+                                 cap_ini_section_line(ini, sec), NULL,
+                                 "partner id \"%.24s...\" of %zu bytes, longer"
+                                 " than the %zu allowed", sec + 8,
+                                 strlen(sec + 8),
+                                 sizeof partner_id_size.id - 1);
         cap_partner *partner = cap_portfolio_add_partner(p, sec + 8, m);
         snprintf(partner->where, sizeof partner->where, "%s:%d",
                  cap_ini_path(ini), cap_ini_section_line(ini, sec));
@@ -370,6 +403,8 @@ cap_portfolio *cap_portfolio_new(const cap_model *m)
         abort();
     snprintf(p->name, sizeof p->name, "portfolio");
     p->quarters = m->quarters;
+    p->max_customers = m->max_customers;
+    p->max_book_customers = m->max_book_customers;
     return p;
 }
 
@@ -417,6 +452,7 @@ typedef struct {
     const cap_model *m;
     const char *path;
     int column[COLS];  /* field index, -1 when absent */
+    size_t header_fields;
     int have_header;
 } csv_ctx;
 
@@ -461,6 +497,11 @@ static cap_status match_header_cell(csv_ctx *c, const cap_csv_row *row,
     return CAP_OK;
 }
 
+/* A CSV field holds at most CSV_FIELD_MAX bytes, and a partner id at most
+ * CSV_VALUE_MAX: two longer ids cut to the same 127 bytes would merge
+ * unseen (names are cut between characters instead: they only label). */
+enum { CSV_FIELD_MAX = 1024, CSV_VALUE_MAX = 127 };
+
 static cap_status read_header(csv_ctx *c, const cap_csv_row *row, cap_error *err)
 {
     for (int k = 0; k < COLS; k++)
@@ -479,6 +520,7 @@ static cap_status read_header(csv_ctx *c, const cap_csv_row *row, cap_error *err
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "header",
                              "missing column \"%s\"", column_names[k]);
     }
+    c->header_fields = row->count;
     c->have_header = 1;
     return CAP_OK;
 }
@@ -641,11 +683,42 @@ static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
     return CAP_OK;
 }
 
+/* A row no wider than the header, each field within the limits above. */
+static cap_status check_row(const csv_ctx *c, const cap_csv_row *row,
+                            cap_error *err)
+{
+    if (row->count > c->header_fields)
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, NULL,
+                             "%zu fields, but the header has %zu", row->count,
+                             c->header_fields);
+    for (int k = 0; k < COLS; k++) {
+        int i = c->column[k];
+        if (i < 0 || (size_t)i >= row->count)
+            continue;
+        const char *f = row->fields[i];
+        size_t len = strlen(f), start = 0, end = len;
+        while (start < end && isspace((unsigned char)f[start]))
+            start++;
+        while (end > start && isspace((unsigned char)f[end - 1]))
+            end--;
+        if (len > CSV_FIELD_MAX)
+            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                                 column_names[k], "%zu bytes, more than the "
+                                 "%d allowed", len, CSV_FIELD_MAX);
+        if (k == COL_PARTNER && end - start > CSV_VALUE_MAX)
+            return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                                 column_names[k], "id of %zu bytes, more than "
+                                 "the %d allowed", end - start, CSV_VALUE_MAX);
+    }
+    return CAP_OK;
+}
+
 static cap_status on_csv_row(const cap_csv_row *row, void *arg, cap_error *err)
 {
     csv_ctx *c = arg;
     if (!c->have_header)
         return read_header(c, row, err);
+    CAP_TRY(check_row(c, row, err));
     cap_partner *partner = NULL;
     cap_segment seg = {0};
     CAP_TRY(csv_partner(c, row, &partner, err));
@@ -677,12 +750,85 @@ cap_status cap_portfolio_add_csv_encoded(cap_portfolio *p, const char *path,
 
 /* ---- checks and quarters ---- */
 
-static int partner_total(const cap_partner *partner)
+/* A quarter's customers of one partner: the rows given for quarter q, or
+ * else the grown counts for every quarter (as cap_partner_quarter counts
+ * them), in double so that no sum can wrap. */
+static double quarter_customers(const cap_partner *partner, int q,
+                                const cap_segment **last)
 {
-    int total = 0;
+    double given = 0, grown = 0, factor = pow(1 + partner->growth, q);
+    int any = 0;
+    for (size_t s = 0; s < partner->segment_count; s++) {
+        const cap_segment *seg = &partner->segments[s];
+        if (seg->quarter == q) {
+            given += seg->customers;
+            any = 1;
+            *last = seg;
+        } else if (seg->quarter == -1) {
+            grown += round(seg->customers * factor);
+        }
+    }
+    return any ? given : grown;
+}
+
+/* The segment where partner's count for quarter q first passes limit. */
+static const cap_segment *first_past(const cap_partner *partner, int q,
+                                     double limit)
+{
+    double sum = 0;
     for (size_t s = 0; s < partner->segment_count; s++)
-        total += partner->segments[s].customers;
-    return total;
+        if (partner->segments[s].quarter == q &&
+            (sum += partner->segments[s].customers) > limit)
+            return &partner->segments[s];
+    return NULL;
+}
+
+static cap_status partner_limit(const cap_portfolio *p,
+                                const cap_partner *partner, int q,
+                                double count, const cap_segment *given,
+                                cap_error *err)
+{
+    char label[24], field[160];
+    horizon_quarter(p, q, label);
+    snprintf(field, sizeof field, "[partner.%s]", partner->id);
+    const cap_segment *at = given ? first_past(partner, q, p->max_customers)
+                                  : first_past(partner, -1, p->max_customers);
+    if (at || !partner->growth)
+        return cap_error_set(err, CAP_ERR_INPUT, at ? at->source
+                             : partner->where, 0, "customers",
+                             "%s's customers%s add up to %.0f%s, above the "
+                             "model's limit of %.0f ([limits] max_customers)",
+                             partner->id, given ? " in " : "", count,
+                             given ? label : "", p->max_customers);
+    return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, field,
+                         "growth %g a quarter makes %.0f customers in %s, "
+                         "above the model's limit of %.0f ([limits] "
+                         "max_customers)", partner->growth, count, label,
+                         p->max_customers);
+}
+
+/* Every quarter's counts within the model's [limits]. */
+static cap_status check_counts(const cap_portfolio *p, cap_error *err)
+{
+    for (int q = 0; q < p->quarters; q++) {
+        double book = 0;
+        for (size_t i = 0; i < p->partner_count; i++) {
+            const cap_segment *given = NULL;
+            double n = quarter_customers(&p->partners[i], q, &given);
+            if (n > p->max_customers)
+                return partner_limit(p, &p->partners[i], q, n, given, err);
+            book += n;
+        }
+        char label[24];
+        horizon_quarter(p, q, label);
+        if (book > p->max_book_customers)
+            return cap_error_set(err, CAP_ERR_INPUT, p->ini_path, 0, NULL,
+                                 "all partners' customers add up to %.0f in "
+                                 "%s, above the model's limit of %.0f "
+                                 "([limits] max_book_customers)", book, label,
+                                 p->max_book_customers);
+    }
+    return CAP_OK;
 }
 
 cap_status cap_portfolio_validate(const cap_portfolio *p, cap_error *err)
@@ -691,11 +837,15 @@ cap_status cap_portfolio_validate(const cap_portfolio *p, cap_error *err)
         return cap_error_set(err, CAP_ERR_INPUT, p->ini_path, 0, NULL,
                              "empty portfolio: no [partner.ID] section%s",
                              p->csv_path[0] ? " and no CSV row" : "");
+    CAP_TRY(check_counts(p, err));
     for (size_t i = 0; i < p->partner_count; i++) {
         const cap_partner *partner = &p->partners[i];
         char field[160];
+        double total = 0; /* double: no sum of counts can wrap */
+        for (size_t s = 0; s < partner->segment_count; s++)
+            total += partner->segments[s].customers;
         snprintf(field, sizeof field, "[partner.%s]", partner->id);
-        if (partner_total(partner) == 0)
+        if (total == 0)
             return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, field,
                                  "no customers (want a customers key or CSV "
                                  "rows with a count above 0)");

@@ -50,6 +50,7 @@ typedef struct {
                               (calendar quarters) for the default start;
                               0 counts as 1 */
     int quarters;
+    double max_customers, max_book_customers; /* the model's [limits] */
     cap_partner *partners;
     size_t partner_count;
     char ini_path[512], csv_path[512]; /* "" when not given */

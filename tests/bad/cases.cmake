@@ -189,3 +189,16 @@ cap_bad_size_case(size_flag_twice        2 --channel oem --channel msp
 # the quote's output folder (its own -o)
 cap_bad_size_case(size_out_is_file       4 -o not_a_folder.txt --channel oem
                   --customers "basic America/New_York 5" --no-sim)
+
+# ---- limits (issue 12; the model's [limits] and README "Limits", exit 3) ----
+cap_bad_case(fte_above_limit           3 fte_above_limit.ini)
+cap_bad_case(service_hours_above_limit 3 service_hours_above_limit.ini)
+cap_bad_case(growth_overflow           3 --no-sim growth_overflow.ini)
+cap_bad_case(year_past_9999            3 year_past_9999.ini)
+cap_bad_case(id_too_long               3 id_too_long.ini)
+cap_bad_case(csv_counts_past_limit     3 csv_base.ini csv_counts_past_limit.csv)
+cap_bad_case(csv_book_past_limit       3 csv_base.ini csv_book_past_limit.csv)
+cap_bad_case(csv_extra_fields          3 csv_base.ini csv_extra_fields.csv)
+cap_bad_case(csv_spaces_after_count    3 csv_base.ini csv_spaces_after_count.csv)
+cap_bad_case(csv_id_too_long           3 csv_base.ini csv_id_too_long.csv)
+cap_bad_case(model_ticket_rate         3 -m model_ticket_rate.ini good.ini)
