@@ -145,7 +145,7 @@ static const cap_column coverage_columns[C_COLS] = {
     [C_PARTNER] = {"Partner", 16, CAP_FMT_TEXT},
     [C_ROLE] = {"Role", 8, CAP_FMT_TEXT},
     [C_DAY] = {"Day", 6, CAP_FMT_TEXT},
-    [C_HOUR] = {"Hour (UTC)", 11, CAP_FMT_INT},
+    [C_HOUR] = {"Hour (home)", 11, CAP_FMT_INT},
     [C_REQUIRED] = {"Required", 10, CAP_FMT_INT},
     [C_PRESENT] = {"Present", 9, CAP_FMT_ONE},
     [C_GAP] = {"Gap", 6, CAP_FMT_INT},
@@ -212,15 +212,17 @@ static void equals_rule(char *out, size_t n, lxw_col_t col, const char *value)
     snprintf(out, n, "=%s2=%s", name, value);
 }
 
-/* The note on an "Hour (UTC)" header: which week the hours belong to. */
+/* The note on an "Hour (home)" header: which week the hours belong to. */
 static void hour_note(cap_book *b, lxw_worksheet *ws, lxw_col_t col,
                       const cap_staffing *s)
 {
     char day[16], note[256];
     cap_book_date(s->reference_day, day, sizeof day);
-    snprintf(note, sizeof note, "Hours are UTC hours of the week that "
-             "starts Monday 00:00 UTC of the reference week (the week of %s, "
-             "the quarter's first Wednesday).", day);
+    snprintf(note, sizeof note, "Hours are wall-clock hours of the home "
+             "zone ([home] timezone), Monday 00:00 local: the roster keeps them "
+             "all quarter, across clock changes. Localized customer windows "
+             "are placed as they fall in the week of %s (the quarter's first "
+             "Wednesday).", day);
     cap_book_comment(b, ws, 0, col, note);
 }
 
@@ -386,7 +388,7 @@ static const cap_column erlang_columns[E_COLS] = {
     [E_PARTNER] = {"Partner", 16, CAP_FMT_TEXT},
     [E_ROLE] = {"Role", 8, CAP_FMT_TEXT},
     [E_DAY] = {"Day", 6, CAP_FMT_TEXT},
-    [E_HOUR] = {"Hour (UTC)", 11, CAP_FMT_TEXT},
+    [E_HOUR] = {"Hour (home)", 11, CAP_FMT_TEXT},
     [E_ARRIVALS] = {"Arrivals/h", 11, CAP_FMT_TWO},
     [E_HANDLE] = {"Handle (min)", 13, CAP_FMT_ONE},
     [E_SERVERS] = {"Servers", 9, CAP_FMT_ONE},

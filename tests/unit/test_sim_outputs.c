@@ -404,15 +404,15 @@ static void check_erlang_sheet(const table *t)
 {
     CHECK_INT(t->rows, 1 + 2 * 7 * 16);
     CHECK_STR(cell(t, 1, "Day"), "Mon");
-    CHECK_STR(cell(t, 1, "Hour (UTC)"), "08:00");
+    CHECK_STR(cell(t, 1, "Hour (home)"), "08:00");
     CHECK_STR(cell(t, 1, "Status"), "stable");
     CHECK_NEAR(cell_num(t, 1, "P(wait)"), 0.5, 0);
-    CHECK_STR(cell(t, 2, "Hour (UTC)"), "09:00");
+    CHECK_STR(cell(t, 2, "Hour (home)"), "09:00");
     CHECK_STR(cell(t, 2, "P(wait)"), "servers <= load");
     CHECK_STR(cell(t, 2, "Mean wait (min)"), "servers <= load");
     CHECK_STR(cell(t, 2, "Status"), "servers <= load");
     CHECK_STR(cell(t, 2, "Occupancy"), "servers <= load");
-    CHECK_STR(cell(t, 16, "Hour (UTC)"), "23:00");
+    CHECK_STR(cell(t, 16, "Hour (home)"), "23:00");
     CHECK_STR(cell(t, 17, "Day"), "Tue");
 }
 

@@ -419,7 +419,7 @@ static void check_coverage_sheet(const table *c, const table *r, int gaps)
     int gap = column_of(r, "Gap");
     double cached = 0, recomputed = 0;
     CHECK_INT(r->count, 1 + 3 * CAP_WEEK_HOURS);
-    CHECK_STR(cell(r, 0, column_of(r, "Hour (UTC)")), "Hour (UTC)");
+    CHECK_STR(cell(r, 0, column_of(r, "Hour (home)")), "Hour (home)");
     for (size_t i = 1; i < r->count; i++) {
         cached += number(c, i, gap);
         recomputed += number(r, i, gap);
