@@ -80,7 +80,7 @@ static void print_sla_row(FILE *out, const char *label, const cap_sla_role *sla,
             fprintf(out, "  %8s ", "n/a");
         else
             fprintf(out, "  %7.1f%%%s", 100 * sv->attainment.mean,
-                    sv->attainment.mean < sv->goal ? "!" : " ");
+                    !cap_goal_met(sv->attainment.mean, sv->goal) ? "!" : " ");
     }
     fprintf(out, "  %6.0f%%%s\n", 100 * sla->utilization.mean,
             sla->utilization.mean > m->utilization_cap ? "!" : "");

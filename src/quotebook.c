@@ -300,7 +300,7 @@ static void sla_row(page *pg, const char *label, const cap_sla_role *sla)
                           "n/a", NULL);
         else
             cap_book_num(pg->b, pg->ws, pg->row, (lxw_col_t)(Q_B + v), a,
-                         a < sla->severity[v].goal ? pg->b->gap
+                         !cap_goal_met(a, sla->severity[v].goal) ? pg->b->gap
                                                    : pg->b->fmt[CAP_FMT_PCT]);
     }
     cap_book_num(pg->b, pg->ws, pg->row++, Q_F, sla->utilization.mean,

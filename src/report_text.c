@@ -46,7 +46,7 @@ static int print_sla(FILE *out, const cap_role_staffing *rs, cap_role r,
     fprintf(out, "  %-5s sla", cap_role_label(r));
     for (int v = 0; v < CAP_SEVERITIES; v++) {
         const cap_sla_severity *sv = &sla->severity[v];
-        int miss = sv->attainment.mean >= 0 && sv->attainment.mean < sv->goal;
+        int miss = sv->attainment.mean >= 0 && !cap_goal_met(sv->attainment.mean, sv->goal);
         if (sv->attainment.mean < 0) /* no tickets of this severity */
             fprintf(out, "  S%d    n/a ", v + 1);
         else

@@ -318,7 +318,7 @@ static void severity_cells(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     else
         cap_book_num(b, ws, row, M_ERLANG, v->erlang_attainment, pct);
     cap_book_text(b, ws, row, M_MEETS,
-             v->attainment.mean >= v->goal ? "Yes" : "No", NULL);
+             cap_goal_met(v->attainment.mean, v->goal) ? "Yes" : "No", NULL);
 }
 
 /* One row per severity of one team; returns the next free row.  The
