@@ -115,6 +115,17 @@ static cap_status failf(const cap_keys *k, cap_error *err, const char *key,
     return k->fail(k, err, key, item, text);
 }
 
+/* A name goes into the workbooks and the JSON as it is.  An INI's text is
+ * checked when read; a flag's (capplan size --name) is checked here. */
+static cap_status check_name(const cap_keys *k, const char *name,
+                             cap_error *err)
+{
+    if (!name || cap_text_valid(name))
+        return CAP_OK;
+    return failf(k, err, "name", NULL, "not valid UTF-8 text, or holds a "
+                 "control character");
+}
+
 /* Keys a partner may leave out: each parser leaves the default alone when
  * its key is absent. */
 static cap_status read_ask(const cap_keys *k, const cap_model *m,
@@ -221,6 +232,7 @@ cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
                                  const cap_model *m, cap_error *err)
 {
     const char *name = k->get(k, "name");
+    CAP_TRY(check_name(k, name, err));
     if (name)
         cap_text_copy(partner->name, sizeof partner->name, name);
     const char *ch = k->get(k, "channel");
@@ -285,6 +297,7 @@ cap_status cap_portfolio_read_keys(cap_portfolio *p, const cap_keys *k,
                                    cap_error *err)
 {
     const char *name = k->get(k, "name");
+    CAP_TRY(check_name(k, name, err));
     cap_text_copy(p->name, sizeof p->name, name ? name : "portfolio");
     CAP_TRY(read_start(p, k, today, err));
     p->quarters = m->quarters;

@@ -219,6 +219,13 @@ char *cap_text_read(const char *path, const char *encoding, cap_status code,
     return text;
 }
 
+int cap_text_valid(const char *s)
+{
+    size_t len = strlen(s);
+    unsigned cp;
+    return utf8_invalid_at(s, len) == len && control_at(s, len, &cp) == len;
+}
+
 void cap_text_sanitize(char *s)
 {
     size_t len = strlen(s), at = 0;

@@ -49,6 +49,11 @@ cap_status cap_text_check(const char *text, size_t len, const char *name,
  * UTF-8 character that fits.  Returns nonzero when src was cut. */
 int cap_text_copy(char *dst, size_t cap, const char *src);
 
+/* Nonzero when s holds only what cap_text_check allows (valid UTF-8, no
+ * control characters): for text that did not come from a checked file,
+ * such as a command-line flag. */
+int cap_text_valid(const char *s);
+
 /* Replaces, in place, every byte that is not part of an allowed UTF-8
  * character (as cap_text_check allows them) by '?', so text that did not
  * come through cap_text_read, such as a file name shown in a workbook, can

@@ -214,6 +214,19 @@ static void check_latin1_file_name(const char *dir)
                         "m.parseString(sys.stdin.buffer.read())'", sub), 0);
 }
 
+/* 5. A name given as a flag is not read from a checked file: capplan size
+ * refuses a Latin-1 --name instead of writing it into quote.xlsx. */
+static void check_flag_name(const char *dir)
+{
+    char args[1024];
+    snprintf(args, sizeof args, "size --channel oem --customers 'basic UTC 5' "
+             "--no-sim -o '%s/flag' --name \"$(printf 'Soci\\351t\\351')\"",
+             dir);
+    CHECK_INT(run(dir, args), 3);
+    check_stderr(dir, "capplan: --name: not valid UTF-8 text, or holds a "
+                      "control character\n");
+}
+
 int main(void)
 {
     char dir[] = "/tmp/capplan-inputs-XXXXXX";
@@ -225,6 +238,7 @@ int main(void)
     check_cp1252(dir);
     check_cut_name(dir);
     check_latin1_file_name(dir);
+    check_flag_name(dir);
     if (getenv("CAP_KEEP_TEST_FILES"))
         printf("kept %s\n", dir);
     else
