@@ -116,13 +116,20 @@ static void partner_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                         cap_money column[P_COLS])
 {
     double line[CAP_ROLES + 1];
-    for (int r = 0; r < CAP_ROLES; r++)
-        line[r] = ps->role[r].active ? ps->role[r].annual_cost : 0;
+    int contracted[CAP_ROLES + 1];
+    for (int r = 0; r < CAP_ROLES; r++) {
+        contracted[r] = ps->role[r].billed; /* the Costs sheet's lines */
+        line[r] = contracted[r] ? ps->role[r].annual_cost : 0;
+    }
+    contracted[CAP_ROLES] = ps->service_hours_billed;
     line[CAP_ROLES] = ps->service_hours_annual_cost;
     cap_book_text(b, ws, row, P_PARTNER, ps->partner->id, NULL);
     cap_book_text(b, ws, row, P_NAME, ps->partner->name, NULL);
     for (int k = 0; k <= CAP_ROLES; k++) {
-        if (rows.last >= rows.first)
+        if (!contracted[k]) /* blank, not $0.00: nothing was bought */
+            cap_book_blank(b, ws, row, (lxw_col_t)(P_CSM + k),
+                           b->fmt[CAP_FMT_CENTS]);
+        else if (rows.last >= rows.first)
             partner_cell(b, ws, row, k, rows, line[k]);
         else
             cap_book_num(b, ws, row, (lxw_col_t)(P_CSM + k), 0,
@@ -143,7 +150,8 @@ static void partner_chart(cap_book *b, lxw_worksheet *ws, lxw_row_t last)
         cap_book_series(b, chart, ws->name, 1, last, P_PARTNER, 1, last, c,
                         0, c);
     chart_title_set_name(chart, "Annual cost by partner");
-    chart_axis_set_num_format(chart->y_axis, "#,##0");
+    /* In a bar chart the value axis is the horizontal one, x. */
+    chart_axis_set_num_format(chart->x_axis, b->money_format);
     chart_set_style(chart, 10);
     /* a bar per partner: taller the more partners there are */
     cap_book_place(b, ws, 1, P_COLS + 1, chart, 1.6,
@@ -178,18 +186,18 @@ static const cap_column option_columns[T_COLS] = {
     [T_PARTNER] = {"Partner", 16, CAP_FMT_TEXT},
     [T_NAME] = {"Name", 28, CAP_FMT_TEXT},
     [T_TIER] = {"TAM tier", 17, CAP_FMT_TEXT},
-    [T_TECHNICAL] = {"Technical h/month", 17, CAP_FMT_TWO},
-    [T_FTE] = {"Dedicated P-TAM FTE", 19, CAP_FMT_ONE},
+    [T_TECHNICAL] = {"Technical h/month", 12, CAP_FMT_TWO},
+    [T_FTE] = {"Dedicated P-TAM FTE", 12, CAP_FMT_ONE},
     [T_LOCALIZED] = {"Localized", 10, CAP_FMT_TEXT},
     [T_CLOCK] = {"Clock", 9, CAP_FMT_TEXT},
-    [T_DEDICATED] = {"Dedicated annual cost", 21, CAP_FMT_CENTS},
-    [T_DEDICATED_MEETS] = {"Dedicated meets SLA", 19, CAP_FMT_TEXT},
-    [T_HOURS] = {"Service h/month", 15, CAP_FMT_TWO},
-    [T_BILLED] = {"Billed h/month", 14, CAP_FMT_TWO},
-    [T_RETAINER] = {"Retainer h/month", 16, CAP_FMT_TWO},
-    [T_SERVICE] = {"Service annual cost", 19, CAP_FMT_CENTS},
-    [T_SERVICE_MEETS] = {"Service meets SLA", 17, CAP_FMT_TEXT},
-    [T_CHOICE] = {"Cheaper option meeting SLA", 26, CAP_FMT_TEXT},
+    [T_DEDICATED] = {"Dedicated annual cost", 15, CAP_FMT_CENTS},
+    [T_DEDICATED_MEETS] = {"Dedicated meets SLA", 12, CAP_FMT_TEXT},
+    [T_HOURS] = {"Service h/month", 11, CAP_FMT_TWO},
+    [T_BILLED] = {"Billed h/month", 11, CAP_FMT_TWO},
+    [T_RETAINER] = {"Retainer h/month", 11, CAP_FMT_TWO},
+    [T_SERVICE] = {"Service annual cost", 15, CAP_FMT_CENTS},
+    [T_SERVICE_MEETS] = {"Service meets SLA", 12, CAP_FMT_TEXT},
+    [T_CHOICE] = {"Cheaper option meeting SLA", 18, CAP_FMT_TEXT},
 };
 
 static const char *choice_label(cap_tam_choice c)

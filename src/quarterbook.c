@@ -115,20 +115,16 @@ static void by_partner_header(cap_book *b, lxw_worksheet *ws,
     char title[64];
     for (int q = 0; q < quarters; q++)
         for (int k = 0; k < BQ_COLS; k++) {
-            lxw_col_t c = bp_col(q, k);
             snprintf(title, sizeof title, "%s %s", labels[q].label, what[k]);
-            cap_book_text(b, ws, 0, c, title, b->header);
-            if (b->code == CAP_OK)
-                cap_book_check_sheet(b, worksheet_set_column(ws, c, c,
-                    k == BQ_COST ? 15 : 11, b->fmt[kinds[k]]), ws->name,
-                    "column widths");
+            /* "2027Q1 P-CSM" on one line: a break inside "P-CSM" reads
+             * badly (a spreadsheet breaks at the hyphen) */
+            double fte = (double)strlen(labels[q].label) + 6 + CAP_HEADER_PAD;
+            const cap_column c = {title, k == BQ_COST ? 15 : k == BQ_CUSTOMERS
+                                  ? 11 : fte, kinds[k]};
+            cap_book_header(b, ws, bp_col(q, k), &c);
         }
-    lxw_col_t year = bp_col(quarters, 0);
-    cap_book_text(b, ws, 0, year, "Year cost", b->header);
-    if (b->code == CAP_OK)
-        cap_book_check_sheet(b, worksheet_set_column(ws, year, year, 15,
-                                 b->fmt[CAP_FMT_CENTS]), ws->name,
-                             "column widths");
+    const cap_column year = {"Year cost", 15, CAP_FMT_CENTS};
+    cap_book_header(b, ws, bp_col(quarters, 0), &year);
 }
 
 /* Writes partner ps's cells of quarter q; returns its cost that quarter. */
@@ -144,9 +140,13 @@ static double by_partner_quarter(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     cap_book_num(b, ws, row, bp_col(q, BQ_CUSTOMERS), ps->customers,
                  b->fmt[CAP_FMT_INT]);
     for (int r = 0; r < CAP_ROLES; r++)
-        put_quarters_sum(b, ws, row, bp_col(q, BQ_CSM + r), rows, CAP_CL_FTE,
-                         quarter, me, cap_cost_line_names[r], CAP_FMT_ONE,
-                         ps->role[r].billed ? ps->role[r].fte : 0);
+        if (!ps->role[r].billed) /* blank, not 0.0: not bought */
+            cap_book_blank(b, ws, row, bp_col(q, BQ_CSM + r),
+                           b->fmt[CAP_FMT_ONE]);
+        else
+            put_quarters_sum(b, ws, row, bp_col(q, BQ_CSM + r), rows,
+                             CAP_CL_FTE, quarter, me, cap_cost_line_names[r],
+                             CAP_FMT_ONE, ps->role[r].fte);
     put_quarters_sum(b, ws, row, bp_col(q, BQ_COST), rows, CAP_CL_COST,
                      quarter, me, NULL, CAP_FMT_CENTS, cost);
     return cost;

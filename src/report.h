@@ -22,6 +22,13 @@ typedef struct {
     int deterministic;          /* fixed document creation date */
 } cap_run_info;
 
+/* "yes" / "no": the one spelling of a flag in every workbook and in the
+ * terminal summary. */
+static inline const char *cap_yes_no(int flag)
+{
+    return flag ? "yes" : "no";
+}
+
 /* Writes the results as one JSON document (keys of SPEC section 7 and
  * reports/README.md): quarter 0 of h per partner, and every quarter's
  * staffed FTE and cost.  Each role's "sla" is null unless role.sla is set.

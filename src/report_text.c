@@ -149,7 +149,7 @@ cap_status cap_report_text(FILE *out, const cap_horizon *h,
                      "%12.0f\n",
                 ps->partner->id, cap_channel_name(ps->partner->channel),
                 cap_plan_name(ps->tier), ps->customers,
-                ps->role[CAP_ROLE_CSM].localized ? "yes" : "no", csm, tam,
+                cap_yes_no(ps->role[CAP_ROLE_CSM].localized), csm, tam,
                 ps->annual_price, ps->annual_cost, ps->annual_margin);
         missed |= print_partner_sla(out, ps, m);
         print_tam_options(out, ps);

@@ -27,21 +27,23 @@ static const cap_column summary_columns[S_COLS] = {
     [S_SHIFTS] = {"Shifts", 8, CAP_FMT_INT},
     [S_FTE_LOW] = {"FTE low", 9, CAP_FMT_ONE},
     [S_FTE_HIGH] = {"FTE high", 9, CAP_FMT_ONE},
-    [S_MINIMUM] = {"Plan minimum", 13, CAP_FMT_ONE},
-    [S_FLOOR] = {"Coverage floor", 14, CAP_FMT_ONE},
+    [S_MINIMUM] = {"Plan minimum", 10, CAP_FMT_ONE},
+    [S_FLOOR] = {"Coverage floor", 11, CAP_FMT_ONE},
     [S_RULE] = {"Rule FTE", 10, CAP_FMT_ONE},
-    [S_RECOMMENDED] = {"Recommended FTE", 17, CAP_FMT_ONE},
-    [S_REQUESTED] = {"Requested FTE", 15, CAP_FMT_ONE},
+    [S_RECOMMENDED] = {"Recommended FTE", 14, CAP_FMT_ONE},
+    [S_REQUESTED] = {"Requested FTE", 12, CAP_FMT_ONE},
     [S_STAFFED] = {"Staffed FTE", 12, CAP_FMT_ONE},
     [S_BINDING] = {"Binding", 14, CAP_FMT_TEXT},
     [S_COST] = {"Annual cost", 14, CAP_FMT_MONEY},
-    [S_PER_FTE] = {"Customers per FTE", 18, CAP_FMT_ONE},
+    [S_PER_FTE] = {"Customers per FTE", 12, CAP_FMT_ONE},
     [S_WARNINGS] = {"Warnings", 60, CAP_FMT_TEXT},
 };
 
 typedef struct {
     double fte, cost; /* sums of the written values, in row order */
 } totals;
+
+#define SUMMARY_TOTAL "Total dedicated roles"
 
 static void join_warnings(const cap_role_staffing *rs, char *out, size_t n)
 {
@@ -56,12 +58,18 @@ static void join_warnings(const cap_role_staffing *rs, char *out, size_t n)
     }
 }
 
-/* =IF(P2>0,F2/P2,0): customers per staffed FTE, 0 without staff. */
+/* =IF(P2>0,F2/P2,0): customers per staffed FTE, 0 without staff.  Only a
+ * P-CSM's: the ratio rule sizes P-CSMs by customers; a P-TAM is sized
+ * from hours, so its cell stays blank. */
 static void per_fte(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                    double customers, double fte)
+                    cap_role r, double customers, double fte)
 {
     char n[LXW_MAX_CELL_NAME_LENGTH], d[LXW_MAX_CELL_NAME_LENGTH];
     char formula[64];
+    if (r != CAP_ROLE_CSM) {
+        cap_book_blank(b, ws, row, S_PER_FTE, b->fmt[CAP_FMT_ONE]);
+        return;
+    }
     lxw_rowcol_to_cell(n, row, S_CUSTOMERS);
     lxw_rowcol_to_cell(d, row, S_STAFFED);
     snprintf(formula, sizeof formula, "=IF(%s>0,%s/%s,0)", d, n, d);
@@ -84,7 +92,7 @@ static void summary_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     cap_book_text(b, ws, row, S_TIER, cap_plan_name(rs->tier), NULL);
     double customers = cap_book_num(b, ws, row, S_CUSTOMERS, rs->customers,
                                b->fmt[CAP_FMT_INT]);
-    cap_book_text(b, ws, row, S_LOCALIZED, rs->localized ? "yes" : "no", NULL);
+    cap_book_text(b, ws, row, S_LOCALIZED, cap_yes_no(rs->localized), NULL);
     cap_book_num(b, ws, row, S_SHIFTS, rs->shifts, b->fmt[CAP_FMT_INT]);
     cap_book_num(b, ws, row, S_FTE_LOW, rs->fte_low, one);
     cap_book_num(b, ws, row, S_FTE_HIGH, rs->fte_high, one);
@@ -100,16 +108,21 @@ static void summary_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     cap_book_text(b, ws, row, S_BINDING, cap_binding_name(rs->binding), NULL);
     t->cost += cap_book_num(b, ws, row, S_COST, rs->annual_cost, b->fmt[CAP_FMT_MONEY]);
     t->fte += fte;
-    per_fte(b, ws, row, customers, fte);
+    per_fte(b, ws, row, r, customers, fte);
     join_warnings(rs, warnings, sizeof warnings);
     cap_book_text(b, ws, row, S_WARNINGS, warnings, NULL);
 }
 
-/* The Total row under the data rows 1..row-1. */
+/* The Total row under the data rows 1..row-1.  Its cost is the dedicated
+ * roles' alone, and its label says so: cost.xlsx's Total also counts
+ * service hours. */
 static void summary_total(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                           const totals *t)
 {
-    cap_book_text(b, ws, row, S_PARTNER, "Total", b->header);
+    cap_book_text(b, ws, row, S_PARTNER, SUMMARY_TOTAL, b->bold);
+    cap_book_comment(b, ws, row, S_PARTNER, "The P-CSM and P-TAM rows above. "
+                     "Service hours are not staffed roles: their cost is in "
+                     "cost.xlsx, whose Total includes it.");
     if (row == 1) { /* no data rows: nothing to sum */
         cap_book_num(b, ws, row, S_STAFFED, 0, b->fmt[CAP_FMT_ONE]);
         cap_book_num(b, ws, row, S_COST, 0, b->fmt[CAP_FMT_MONEY]);
@@ -203,7 +216,7 @@ static void highlight_rows(cap_book *b, lxw_worksheet *ws, lxw_row_t last_row,
                 ws->name, "row highlighting");
 }
 
-/* "=$G2=1" or "=$T2=\"No\"": column col of the first data row equals
+/* "=$G2=1" or "=$T2=\"no\"": column col of the first data row equals
  * value (a formula fragment). */
 static void equals_rule(char *out, size_t n, lxw_col_t col, const char *value)
 {
@@ -266,10 +279,10 @@ static const cap_column simulation_columns[M_COLS] = {
     [M_P90] = {"p90 (min)", 10, CAP_FMT_ONE},
     [M_P99] = {"p99 (min)", 10, CAP_FMT_ONE},
     [M_UTILIZATION] = {"Utilization", 11, CAP_FMT_PCT},
-    [M_UTIL_HALF] = {"Utilization CI +/-", 18, CAP_FMT_PCT},
-    [M_BACKLOG] = {"Backlog at end", 15, CAP_FMT_ONE},
+    [M_UTIL_HALF] = {"Utilization CI +/-", 14, CAP_FMT_PCT},
+    [M_BACKLOG] = {"Backlog at end", 10, CAP_FMT_ONE},
     [M_GAP] = {"Gap h/week", 11, CAP_FMT_ONE},
-    [M_ERLANG] = {"Erlang C attainment", 20, CAP_FMT_PCT},
+    [M_ERLANG] = {"Erlang C attainment", 13, CAP_FMT_PCT},
     [M_MEETS] = {"Meets goal", 11, CAP_FMT_TEXT},
 };
 
@@ -318,7 +331,7 @@ static void severity_cells(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     else
         cap_book_num(b, ws, row, M_ERLANG, v->erlang_attainment, pct);
     cap_book_text(b, ws, row, M_MEETS,
-             cap_goal_met(v->attainment.mean, v->goal) ? "Yes" : "No", NULL);
+             cap_yes_no(cap_goal_met(v->attainment.mean, v->goal)), NULL);
 }
 
 /* One row per severity of one team; returns the next free row.  The
@@ -374,7 +387,7 @@ static void sheet_simulation(cap_book *b, const cap_staffing *s)
                 row = simulation_rows(b, ws, row, &s->partners[i],
                                       (cap_role)r);
     cap_book_table(b, ws, row - 1, M_COLS);
-    equals_rule(rule, sizeof rule, M_MEETS, "\"No\"");
+    equals_rule(rule, sizeof rule, M_MEETS, "\"no\"");
     highlight_rows(b, ws, row - 1, M_COLS, rule);
 }
 
@@ -392,7 +405,7 @@ static const cap_column erlang_columns[E_COLS] = {
     [E_ARRIVALS] = {"Arrivals/h", 11, CAP_FMT_TWO},
     [E_HANDLE] = {"Handle (min)", 13, CAP_FMT_ONE},
     [E_SERVERS] = {"Servers", 9, CAP_FMT_ONE},
-    [E_LOAD] = {"Offered load (Erlangs)", 22, CAP_FMT_TWO},
+    [E_LOAD] = {"Offered load (Erlangs)", 15, CAP_FMT_TWO},
     [E_WAIT_PROBABILITY] = {"P(wait)", 16, CAP_FMT_PCT},
     [E_MEAN_WAIT] = {"Mean wait (min)", 16, CAP_FMT_ONE},
     [E_OCCUPANCY] = {"Occupancy", 11, CAP_FMT_PCT},
@@ -485,20 +498,20 @@ static const cap_column responsibility_columns[R_COLS] = {
     [R_PARTNER] = {"Partner", 16, CAP_FMT_TEXT},
     [R_CHANNEL] = {"Channel", 12, CAP_FMT_TEXT},
     [R_CUSTOMERS] = {"Customers", 11, CAP_FMT_INT},
-    [R_CUSTOMER_H] = {"Customer h/month", 17, CAP_FMT_ONE},
-    [R_PARTNER_H] = {"Partner h/month", 16, CAP_FMT_ONE},
-    [R_CSM_H] = {"P-CSM h/month", 14, CAP_FMT_ONE},
-    [R_SUPPORT_H] = {"Vendor support h/month", 22, CAP_FMT_ONE},
-    [R_TOTAL_H] = {"Total h/month", 14, CAP_FMT_ONE},
-    [R_TECHNICAL_H] = {"Technical h/month", 18, CAP_FMT_ONE},
-    [R_SERVICE_H] = {"Service hours billed/month", 26, CAP_FMT_ONE},
-    [R_SERVICE_COST] = {"Service hours annual cost", 25, CAP_FMT_MONEY},
-    [R_TAM_FTE] = {"Option: dedicated P-TAM FTE", 27, CAP_FMT_ONE},
-    [R_TAM_COST] = {"Option: P-TAM annual cost", 25, CAP_FMT_MONEY},
-    [R_OPTION_H] = {"Option: service h/month", 23, CAP_FMT_ONE},
-    [R_OPTION_COST] = {"Option: service hours annual cost", 32, CAP_FMT_MONEY},
-    [R_OPTION_MEETS] = {"Service hours meet SLA", 22, CAP_FMT_TEXT},
-    [R_CHOICE] = {"Cheaper option meeting SLA", 26, CAP_FMT_TEXT},
+    [R_CUSTOMER_H] = {"Customer h/month", 12, CAP_FMT_ONE},
+    [R_PARTNER_H] = {"Partner h/month", 12, CAP_FMT_ONE},
+    [R_CSM_H] = {"P-CSM h/month", 12, CAP_FMT_ONE},
+    [R_SUPPORT_H] = {"Vendor support h/month", 12, CAP_FMT_ONE},
+    [R_TOTAL_H] = {"Total h/month", 12, CAP_FMT_ONE},
+    [R_TECHNICAL_H] = {"Technical h/month", 12, CAP_FMT_ONE},
+    [R_SERVICE_H] = {"Service hours billed/month", 14, CAP_FMT_ONE},
+    [R_SERVICE_COST] = {"Service hours annual cost", 15, CAP_FMT_MONEY},
+    [R_TAM_FTE] = {"Option: dedicated P-TAM FTE", 13, CAP_FMT_ONE},
+    [R_TAM_COST] = {"Option: P-TAM annual cost", 15, CAP_FMT_MONEY},
+    [R_OPTION_H] = {"Option: service h/month", 12, CAP_FMT_ONE},
+    [R_OPTION_COST] = {"Option: service hours annual cost", 16, CAP_FMT_MONEY},
+    [R_OPTION_MEETS] = {"Service hours meet SLA", 11, CAP_FMT_TEXT},
+    [R_CHOICE] = {"Cheaper option meeting SLA", 18, CAP_FMT_TEXT},
 };
 
 /* Dedicated P-TAM vs. service hours, only for partners with either. */
@@ -512,7 +525,8 @@ static void tam_option_cells(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     cap_book_num(b, ws, row, R_TAM_COST, t->dedicated_annual_cost, b->fmt[CAP_FMT_MONEY]);
     cap_book_num(b, ws, row, R_OPTION_H, t->service_hours_month, b->fmt[CAP_FMT_ONE]);
     cap_book_num(b, ws, row, R_OPTION_COST, t->service_annual_cost, b->fmt[CAP_FMT_MONEY]);
-    cap_book_text(b, ws, row, R_OPTION_MEETS, t->service_meets_sla ? "yes" : "no", NULL);
+    cap_book_text(b, ws, row, R_OPTION_MEETS, cap_yes_no(t->service_meets_sla),
+                  NULL);
     cap_book_text(b, ws, row, R_CHOICE, choice[t->choice], NULL);
 }
 

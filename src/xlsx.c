@@ -20,11 +20,6 @@
 /* What a run without a cap_run_info records: no version, not simulated. */
 static const cap_run_info no_info = {0};
 
-const char *cap_yes_no(int flag)
-{
-    return flag ? "yes" : "no";
-}
-
 /* ---- sticky errors and checked writes -------------------------------- */
 
 /* Records the first failure; later ones are its consequences. */
@@ -75,9 +70,30 @@ static double as_written(double x)
     return strtod(text, NULL);
 }
 
+/* Characters (not bytes) of UTF-8 text: the unit of a column width. */
+static size_t characters(const char *text)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        n += (*c & 0xC0) != 0x80; /* not a continuation byte */
+    return n;
+}
+
+/* Remembers the longest text of a data cell of the sheet being written. */
+static void track_text(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                       lxw_col_t col, const char *text)
+{
+    if (ws != b->ws || row == 0 || col >= CAP_BOOK_TRACKED_COLS)
+        return;
+    size_t n = characters(text);
+    if (n > b->longest[col])
+        b->longest[col] = n;
+}
+
 void cap_book_text(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                      lxw_col_t col, const char *text, lxw_format *f)
 {
+    track_text(b, ws, row, col, text);
     if (b->code == CAP_OK)
         cap_book_check_cell(b, worksheet_write_string(ws, row, col, text, f), ws, row,
                    col);
@@ -145,7 +161,8 @@ static lxw_format *new_format(cap_book *b, const char *num_format)
 /* "$#,##0" for USD, else '#,##0 "EUR"' (only letters and digits of the
  * currency code are kept, so it cannot break the format string); cents
  * adds ".00". */
-static void money_format(const cap_model *m, int cents, char *out, size_t n)
+static void money_format(const cap_model *m, int cents, char *out,
+                         size_t n)
 {
     const char *digits = cents ? "#,##0.00" : "#,##0";
     char code[sizeof m->currency];
@@ -167,6 +184,7 @@ static void make_formats(cap_book *b, const cap_model *m)
     char money[48], cents[48];
     money_format(m, 0, money, sizeof money);
     money_format(m, 1, cents, sizeof cents);
+    snprintf(b->money_format, sizeof b->money_format, "%s", money);
     const char *number[CAP_FMT_KINDS] = {
         [CAP_FMT_TEXT] = NULL, [CAP_FMT_INT] = "0", [CAP_FMT_ONE] = "0.0",
         [CAP_FMT_TWO] = "0.00", [CAP_FMT_PCT] = "0.0%",
@@ -184,31 +202,128 @@ static void make_formats(cap_book *b, const cap_model *m)
         return;
     format_set_bold(b->header);
     format_set_bottom(b->header, LXW_BORDER_THIN);
+    format_set_text_wrap(b->header);
     format_set_bold(b->bold);
     format_set_bg_color(b->gap, 0xFFC7CE);   /* Excel's "light red fill" */
     format_set_font_color(b->gap, 0x9C0006);
 }
 
-/* Adds a sheet with its bold header row, column widths and formats, and
- * the header frozen.  NULL after a failure. */
+int cap_header_lines(const char *title, double width)
+{
+    size_t room = width > CAP_HEADER_PAD ? (size_t)(width - CAP_HEADER_PAD)
+                                         : 1;
+    size_t used = 0; /* characters on the current line */
+    int lines = 1;
+    const char *c = title;
+    while (*c) {
+        size_t word = strcspn(c, " ");
+        char one[128];
+        snprintf(one, sizeof one, "%.*s", (int)word, c);
+        size_t n = characters(one);
+        if (used > 0 && used + 1 + n > room) {
+            lines++;
+            used = n;
+        } else {
+            used += (used > 0) + n;
+        }
+        c += word;
+        c += strspn(c, " ");
+    }
+    return lines;
+}
+
+/* The width column c needs: declared, or its longest header word. */
+static double header_width(const cap_column *c)
+{
+    double width = c->width;
+    const char *w = c->title;
+    while (*w) {
+        size_t len = strcspn(w, " ");
+        char one[128];
+        snprintf(one, sizeof one, "%.*s", (int)len, w);
+        double need = (double)characters(one) + CAP_HEADER_PAD;
+        if (need > width)
+            width = need;
+        w += len;
+        w += strspn(w, " ");
+    }
+    return width;
+}
+
+void cap_book_header(cap_book *b, lxw_worksheet *ws, lxw_col_t col,
+                     const cap_column *c)
+{
+    double width = header_width(c);
+    int lines = cap_header_lines(c->title, width);
+    cap_book_text(b, ws, 0, col, c->title, b->header);
+    if (b->code != CAP_OK)
+        return;
+    cap_book_check_sheet(b, worksheet_set_column(ws, col, col, width,
+                                                 b->fmt[c->kind]),
+                         ws->name, "column widths");
+    if (ws == b->ws && col < CAP_BOOK_TRACKED_COLS) {
+        b->width[col] = width;
+        b->col_fmt[col] = c->kind == CAP_FMT_TEXT ? NULL : b->fmt[c->kind];
+        b->longest[col] = 0;
+    }
+    if (ws == b->ws && lines > b->header_lines) {
+        b->header_lines = lines;
+        cap_book_check_sheet(b, worksheet_set_row(ws, 0,
+                                 lines * CAP_HEADER_LINE_POINTS, NULL),
+                             ws->name, "header height");
+    }
+}
+
+/* Widens the columns of the sheet just written whose texts are longer
+ * than their declared width (a long partner id, "servers <= load"). */
+static void fit_columns(cap_book *b)
+{
+    for (lxw_col_t c = 0; b->ws && c < CAP_BOOK_TRACKED_COLS; c++) {
+        double need = (double)b->longest[c] + 1;
+        if (need > CAP_TEXT_WIDTH_MAX)
+            need = CAP_TEXT_WIDTH_MAX;
+        if (b->width[c] <= 0 || need <= b->width[c] || b->code != CAP_OK)
+            continue;
+        cap_book_check_sheet(b, worksheet_set_column(b->ws, c, c, need,
+                                                     b->col_fmt[c]),
+                             b->ws->name, "column widths");
+    }
+    b->ws = NULL;
+}
+
+/* Printed as a reader expects a wide table: landscape, with the header
+ * row and the first column (the partner) on every page. */
+static void page_setup(cap_book *b, lxw_worksheet *ws)
+{
+    worksheet_set_landscape(ws);
+    cap_book_check_sheet(b, worksheet_repeat_rows(ws, 0, 0), ws->name,
+                         "print titles");
+    cap_book_check_sheet(b, worksheet_repeat_columns(ws, 0, 0), ws->name,
+                         "print titles");
+}
+
 lxw_worksheet *cap_book_sheet(cap_book *b, const char *name,
                                 const cap_column *cols, lxw_col_t ncols)
 {
     lxw_worksheet *ws = NULL;
+    fit_columns(b);
     if (b->code != CAP_OK)
         return NULL;
     cap_book_check_sheet(b, workbook_validate_sheet_name(b->wb, name), name, "name");
     if (b->code == CAP_OK && !(ws = workbook_add_worksheet(b->wb, name)))
         cap_book_check_sheet(b, LXW_ERROR_MEMORY_MALLOC_FAILED, name, "creation");
-    for (lxw_col_t c = 0; c < ncols && b->code == CAP_OK; c++) {
-        cap_book_text(b, ws, 0, c, cols[c].title, b->header);
-        cap_book_check_sheet(b, worksheet_set_column(ws, c, c, cols[c].width,
-                                            b->fmt[cols[c].kind]),
-                    name, "column widths");
-    }
+    if (b->code != CAP_OK)
+        return NULL;
+    b->ws = ws;
+    b->header_lines = 1;
+    memset(b->width, 0, sizeof b->width);
+    memset(b->longest, 0, sizeof b->longest);
+    for (lxw_col_t c = 0; c < ncols && b->code == CAP_OK; c++)
+        cap_book_header(b, ws, c, &cols[c]);
     if (b->code != CAP_OK)
         return NULL;
     worksheet_freeze_panes(ws, 1, 0);
+    page_setup(b, ws);
     return ws;
 }
 
@@ -539,6 +654,7 @@ static lxw_error quiet_close(lxw_workbook *wb, int *sys)
 
 cap_status cap_book_close(cap_book *b, const cap_staged *f, cap_error *err)
 {
+    fit_columns(b);
     int sys;
     lxw_error closed = quiet_close(b->wb, &sys);
     b->wb = NULL;

@@ -38,12 +38,25 @@ typedef struct {
     cap_fmt_kind kind;
 } cap_column;
 
+/* Columns of a sheet whose widths cap_book tracks (wider sheets keep their
+ * declared widths beyond it). */
+#define CAP_BOOK_TRACKED_COLS 128
+
 typedef struct {
     lxw_workbook *wb;
     lxw_format *fmt[CAP_FMT_KINDS]; /* CAP_FMT_TEXT stays NULL (General) */
     lxw_format *fmt_input[CAP_FMT_KINDS]; /* the same, shaded: inputs
                                              a reader may edit */
     lxw_format *header, *bold, *gap;
+    char money_format[48];          /* CAP_FMT_MONEY's number format */
+    /* The sheet being written: its header row's lines, and per column the
+     * declared width, the format and the longest text written (in
+     * characters), so that a text column widens to its data. */
+    lxw_worksheet *ws;
+    int header_lines;
+    double width[CAP_BOOK_TRACKED_COLS];
+    lxw_format *col_fmt[CAP_BOOK_TRACKED_COLS];
+    size_t longest[CAP_BOOK_TRACKED_COLS];
     cap_status code;                /* CAP_OK until the first failure */
     char message[CAP_ERROR_MAX];
     const char *path;               /* named in errors */
@@ -106,8 +119,31 @@ void cap_book_sum(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
 void cap_book_cell(char out[LXW_MAX_CELL_NAME_LENGTH], lxw_row_t row,
                    lxw_col_t col, int absolute);
 
-/* Adds a sheet with its bold header row, column widths and formats, and
- * the header frozen.  NULL after a failure. */
+/* Header cells, as a finance reader sees them (the rule that
+ * tests/e2e/test_header_widths.c checks): the header format wraps text; a
+ * column is at least as wide as its longest header word plus
+ * CAP_HEADER_PAD characters (the autofilter's drop-down button covers the
+ * right end of the cell); and the header row is tall enough for the lines
+ * of its most wrapped header, CAP_HEADER_LINE_POINTS each.  (A width
+ * counts digits; the lower-case letters of a header run narrower, so a
+ * header's characters are a safe measure.) */
+#define CAP_HEADER_PAD 3
+#define CAP_HEADER_LINE_POINTS 15.0
+
+/* Lines that title takes in a column width characters wide: words wrapped
+ * greedily into lines of at most width - CAP_HEADER_PAD characters. */
+int cap_header_lines(const char *title, double width);
+
+/* Writes column col's header cell (c->title), sets the column's width and
+ * number format, and raises the header row to fit. */
+void cap_book_header(cap_book *b, lxw_worksheet *ws, lxw_col_t col,
+                     const cap_column *c);
+
+/* Adds a sheet with its header row (cap_book_header), the header frozen,
+ * printed landscape with the header row and column A on every page.  Text
+ * columns widen to their longest text (up to CAP_TEXT_WIDTH_MAX) when the
+ * next sheet starts or the book closes.  NULL after a failure. */
+#define CAP_TEXT_WIDTH_MAX 60
 lxw_worksheet *cap_book_sheet(cap_book *b, const char *name,
                               const cap_column *cols, lxw_col_t ncols);
 
@@ -145,8 +181,5 @@ void cap_book_assumptions(cap_book *b, const cap_staffing *s,
  * reports/README.md): the formulas of cost.xlsx and quarterly.xlsx point
  * at them, so editing a rate recomputes the book. */
 void cap_book_rates(cap_book *b, const cap_model *m);
-
-/* "yes" / "no" */
-const char *cap_yes_no(int flag);
 
 #endif

@@ -116,6 +116,27 @@ static void near_at(const char *sheet, size_t r, size_t c, double got,
     CHECK_NEAR(got, want, tol);
 }
 
+/* A number cell as SUM reads it: a blank cell counts 0. */
+static double num0(const table *t, size_t r, size_t c)
+{
+    return *cell(t, r, c) ? num(t, r, c) : 0;
+}
+
+/* A By partner FTE cell: blank when the partner did not contract the
+ * role that quarter, else want. */
+static void fte_at(const table *bp, size_t r, size_t c, int contracted,
+                   double want)
+{
+    if (!contracted) {
+        if (*cell(bp, r, c))
+            fprintf(stderr, "  at By partner row %zu column %zu:\n", r + 1,
+                    c + 1);
+        CHECK_STR(cell(bp, r, c), "");
+        return;
+    }
+    near_at("By partner", r, c, num(bp, r, c), want, 0);
+}
+
 /* The Quarters row of partner, quarter and line, or 0 when none. */
 static size_t quarters_row(const table *qs, const char *partner,
                            const char *quarter, const char *line)
@@ -306,7 +327,7 @@ static void check_by_partner_sums(const table *bp)
     for (size_t c = BP_FIRST; c <= BP_YEAR; c++) {
         double sum = 0;
         for (size_t r = 1; r < total; r++)
-            sum += num(bp, r, c);
+            sum += num0(bp, r, c);
         near_at("By partner", total, c, num(bp, total, c), sum,
                 is_fte_col(BY_PARTNER, c) ? 0 : CENT);
     }
@@ -358,10 +379,9 @@ static void check_by_partner_vs_quarters(const table *bp, const table *qs)
         for (int q = 0; q < QUARTERS; q++) {
             const char *id = cell(bp, r, BP_PARTNER), *name = quarter_names[q];
             for (int role = 0; role < 2; role++)
-                near_at("By partner", r, bp_col(q, BQ_CSM + role),
-                        num(bp, r, bp_col(q, BQ_CSM + role)),
-                        quarters_sum(qs, Q_FTE, name, id, line_names[role]),
-                        0);
+                fte_at(bp, r, bp_col(q, BQ_CSM + role),
+                       quarters_row(qs, id, name, line_names[role]) != 0,
+                       quarters_sum(qs, Q_FTE, name, id, line_names[role]));
             near_at("By partner", r, bp_col(q, BQ_COST),
                     num(bp, r, bp_col(q, BQ_COST)),
                     quarters_sum(qs, Q_COST, name, id, NULL), CENT);
@@ -448,10 +468,8 @@ static void check_json_partner_quarter(const table *bp, const table *qs,
     CHECK_STR(json_string_value(json_object_get(jq, "quarter")), name);
     near_at("By partner", r, bp_col(q, BQ_CUSTOMERS),
             num(bp, r, bp_col(q, BQ_CUSTOMERS)), jnum(jq, "customers"), 0);
-    near_at("By partner", r, bp_col(q, BQ_CSM), num(bp, r, bp_col(q, BQ_CSM)),
-            jfte(jq, "csm_fte"), 0);
-    near_at("By partner", r, bp_col(q, BQ_TAM), num(bp, r, bp_col(q, BQ_TAM)),
-            jfte(jq, "tam_fte"), 0);
+    fte_at(bp, r, bp_col(q, BQ_CSM), has_line(jq, 0), jfte(jq, "csm_fte"));
+    fte_at(bp, r, bp_col(q, BQ_TAM), has_line(jq, 1), jfte(jq, "tam_fte"));
     near_at("By partner", r, bp_col(q, BQ_COST),
             num(bp, r, bp_col(q, BQ_COST)), jnum(cost, "total"), CENT);
     for (int line = 0; line < 3; line++) {

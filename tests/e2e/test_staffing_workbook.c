@@ -36,7 +36,7 @@ static void check_total_row(const cap_csv_row *row, summary_ctx *c)
     CHECK_NEAR(field_num(row, COST), c->cost_sum, 1e-6);
 }
 
-static void check_role_row(const cap_csv_row *row, json_t *role)
+static void check_role_row(const cap_csv_row *row, json_t *role, int csm)
 {
     double customers = field_num(row, CUSTOMERS), fte = field_num(row, STAFFED);
     CHECK_NEAR(customers, json_integer_value(json_object_get(role, "customers")), 0);
@@ -47,8 +47,13 @@ static void check_role_row(const cap_csv_row *row, json_t *role)
     CHECK_NEAR(fte, json_number_value(json_object_get(role, "fte")), 1e-12);
     CHECK_STR(row->fields[BINDING], json_string_value(json_object_get(role, "binding")));
     CHECK_NEAR(field_num(row, COST), json_number_value(json_object_get(role, "annual_cost")), 1e-6);
-    /* The live formula Customers / Staffed FTE, as recomputed. */
-    CHECK_NEAR(field_num(row, PER_FTE), fte > 0 ? customers / fte : 0, 1e-9);
+    /* The live formula Customers / Staffed FTE, as recomputed: P-CSM rows
+     * only (a P-TAM is sized from hours, its cell is blank). */
+    if (csm)
+        CHECK_NEAR(field_num(row, PER_FTE), fte > 0 ? customers / fte : 0,
+                   1e-9);
+    else
+        CHECK_STR(row->fields[PER_FTE], "");
 }
 
 static cap_status on_row(const cap_csv_row *row, void *arg, cap_error *err)
@@ -60,7 +65,7 @@ static cap_status on_row(const cap_csv_row *row, void *arg, cap_error *err)
         CHECK_STR(row->fields[STAFFED], "Staffed FTE");
         return CAP_OK;
     }
-    if (strcmp(row->fields[PARTNER], "Total") == 0) {
+    if (strcmp(row->fields[PARTNER], "Total dedicated roles") == 0) {
         check_total_row(row, c);
         return CAP_OK;
     }
@@ -70,7 +75,7 @@ static cap_status on_row(const cap_csv_row *row, void *arg, cap_error *err)
     json_t *r = partner ? json_object_get(partner, role) : NULL;
     CHECK(json_is_object(r));
     if (json_is_object(r))
-        check_role_row(row, r);
+        check_role_row(row, r, strcmp(role, "csm") == 0);
     c->rows++;
     c->fte_sum += field_num(row, STAFFED);
     c->cost_sum += field_num(row, COST);
