@@ -113,7 +113,7 @@ static cap_status render(FILE *out, const void *ctx, cap_error *err)
 {
     const run_outputs *r = ctx;
     return r->o->json ? cap_report_json(out, r->h, r->p, r->m, r->info, err)
-                      : cap_report_text(out, r->h, r->p, r->m, err);
+                      : cap_report_text(out, r->h, r->p, r->m, r->o->out_dir, err);
 }
 
 static cap_status write_books(cap_outset *set, const void *ctx,

@@ -198,7 +198,7 @@ static char *capture(const fixture *f, int json)
     cap_status st = json ? cap_report_json(out, &h, &f->portfolio,
                                            f->model, &f->info, &err)
                          : cap_report_text(out, &h, &f->portfolio,
-                                           f->model, &err);
+                                           f->model, "reports", &err);
     CHECK_INT(st, CAP_OK);
     CHECK(fclose(out) == 0);
     return text;
