@@ -374,7 +374,8 @@ static cap_status read_csv_section(const cap_ini *ini, cap_portfolio *p,
     return CAP_OK;
 }
 
-static const cap_partner partner_id_size;
+/* The bytes a partner id may hold, with its NUL. */
+#define ID_SIZE sizeof(((cap_partner *)NULL)->id)
 
 static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
                                 const cap_model *m, cap_error *err)
@@ -394,13 +395,13 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
         CAP_TRY(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
         ini_keys c = {ini, sec};
         cap_keys k = ini_source(&c);
-        if (strlen(sec + 8) >= sizeof partner_id_size.id)
+        if (strlen(sec + 8) >= ID_SIZE)
             return cap_error_set(err, CAP_ERR_INPUT, cap_ini_path(ini),
                                  cap_ini_section_line(ini, sec), NULL,
                                  "partner id \"%.24s...\" of %zu bytes, longer"
                                  " than the %zu allowed", sec + 8,
                                  strlen(sec + 8),
-                                 sizeof partner_id_size.id - 1);
+                                 ID_SIZE - 1);
         cap_partner *partner = cap_portfolio_add_partner(p, sec + 8, m);
         snprintf(partner->where, sizeof partner->where, "%s:%d",
                  cap_ini_path(ini), cap_ini_section_line(ini, sec));
