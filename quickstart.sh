@@ -10,14 +10,15 @@ cd "$(dirname "$0")"
 
 # Build and run needs; tests also need a spreadsheet engine (gnumeric's
 # ssconvert) to recompute the workbooks' formulas, and zip/unzip to edit a
-# copy of a workbook and to compare its XML with the golden files, and groff
-# to render the manual page with every warning on.
+# copy of a workbook and to compare its XML with the golden files, groff to
+# render the manual page with every warning on, and python3 whose XML parser
+# checks that every part of a workbook parses.
 # Installed without recommendations, so what gcc and libxlsxwriter-dev only
 # recommend or forget is named here: libc6-dev (crti.o, the C headers) and
 # zlib1g-dev (xlsxwriter.pc links with -lz).
 packages=(gcc libc6-dev make cmake pkg-config libgsl-dev libxlsxwriter-dev
           zlib1g-dev libiniparser-dev libcsv-dev libjansson-dev tzdata)
-test_packages=(gnumeric zip unzip groff-base)
+test_packages=(gnumeric zip unzip groff-base python3)
 
 install_missing() {
     local missing=()

@@ -86,6 +86,13 @@ step() {
     else
         printf '== %s: FAILED (exit %d), %d s; last %d lines of its output:\n' \
             "$name" $rc $(( $(date +%s) - t0 )) $tail_lines
+        # A test suite names its first failure long before its last lines.
+        first=$(grep -n -m 1 -E '\*\*\*Failed|FAIL|[Ee]rror' "$log" | cut -d: -f1)
+        if [ -n "$first" ] && [ "$first" -lt $(( $(wc -l <"$log") - tail_lines )) ]; then
+            echo "   (its first failure, from line $first:)"
+            sed -n "${first},$((first + 30))p" "$log" | sed 's/^/   | /'
+            echo "   (its last $tail_lines lines:)"
+        fi
         tail -n $tail_lines "$log" | sed 's/^/   | /'
     fi
     return $rc
