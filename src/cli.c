@@ -26,6 +26,8 @@ const char *cap_cli_usage(void)
            "  size            size one deal given as flags (capplan size --help)\n"
            "  queue           one stationary queue: Erlang C beside the\n"
            "                  simulation (capplan queue --help)\n"
+           "  calibrate       fit the model's ticket numbers to a helpdesk export\n"
+           "                  (capplan calibrate --help)\n"
            "\n"
            "inputs:\n"
            "  PORTFOLIO.ini   portfolio INI: [portfolio] name, start, quarters;\n"

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calibcmd.h"
 #include "cli.h"
 #include "queuecmd.h"
 #include "run.h"
@@ -33,6 +34,8 @@ int main(int argc, char **argv)
         return cap_error_exit_code(CAP_ERR_USAGE);
     } else if (strcmp(argv[1], "queue") == 0)
         st = cap_queue_command(argc - 1, argv + 1, stdout, &err);
+    else if (strcmp(argv[1], "calibrate") == 0)
+        st = cap_calibrate_command(argc - 1, argv + 1, stdout, stderr, &err);
     else if (strcmp(argv[1], "size") == 0)
         st = cap_size_command(argc - 1, argv + 1, stdout, &err);
     else

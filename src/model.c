@@ -190,6 +190,7 @@ static const char *const known_keys_limits[] = {"max_customers",
     "max_book_customers", "max_fte", "max_service_hours", NULL};
 static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
     "service_hours", "localization", "growth", NULL};
+static const char *const known_keys_calibrate[] = {"min_tickets", NULL};
 static const char *const known_keys_category[] = {"service", "share",
     "primary_reseller", "primary_distributor", "primary_oem", "primary_msp",
     "escalation", NULL};
@@ -223,6 +224,8 @@ static cap_status check_sections(const cap_ini *ini, cap_error *err)
                 keys = fixed_sections[f].keys;
         if (!keys && strncmp(sec, "category.", 9) == 0 && sec[9])
             keys = known_keys_category;
+        if (!keys && strcmp(sec, "calibrate") == 0) /* optional */
+            keys = known_keys_calibrate;
         if (!keys)
             return cap_ini_fail(ini, CAP_ERR_MODEL, err, sec, NULL,
                                 "unknown section");
@@ -543,6 +546,18 @@ static void copy_params(const cap_ini *ini, cap_model *m)
         abort();
 }
 
+/* [calibrate] is optional: only `capplan calibrate` needs it, and says so
+ * when it is missing (older model files stay valid for everything else). */
+static cap_status read_calibrate(const cap_ini *ini, cap_model *m,
+                                 cap_error *err)
+{
+    m->calibrate_min_tickets = -1;
+    if (!cap_ini_section_line(ini, "calibrate"))
+        return CAP_OK;
+    return cap_ini_number(ini, "calibrate", "min_tickets", 0, 1e9,
+                          &m->calibrate_min_tickets, CAP_ERR_MODEL, err);
+}
+
 static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
 {
     CAP_TRY(cap_ini_check_duplicates(ini, CAP_ERR_MODEL, err));
@@ -557,6 +572,7 @@ static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
     CAP_TRY(read_simulation(ini, m, err));
     CAP_TRY(read_defaults(ini, m, err));
     CAP_TRY(read_categories(ini, m, err));
+    CAP_TRY(read_calibrate(ini, m, err));
     CAP_TRY(check_consistency(ini, m, err));
     copy_params(ini, m);
     return CAP_OK;
@@ -599,6 +615,13 @@ cap_model *cap_model_builtin(cap_error *err)
     cap_ini *ini = cap_ini_load_text(cap_model_builtin_text(),
                                      "(built-in model)", CAP_ERR_MODEL, err);
     return model_from_ini(ini, "(built-in)", err);
+}
+
+cap_model *cap_model_load_text(const char *text, const char *name,
+                               cap_error *err)
+{
+    return model_from_ini(cap_ini_load_text(text, name, CAP_ERR_MODEL, err),
+                          name, err);
 }
 
 void cap_model_free(cap_model *m)

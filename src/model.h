@@ -112,6 +112,9 @@ typedef struct {
      * severity */
     int first_response_start_of_work;
     unsigned long seed;
+    /* [calibrate] (optional section; -1 when absent): a plan x severity
+     * cell of `capplan calibrate` with fewer tickets keeps the model's value */
+    double calibrate_min_tickets;
     /* [horizon] */
     int quarters;
     /* [partner_defaults] values used when a partner leaves a key out */
@@ -137,6 +140,11 @@ cap_model *cap_model_load(const char *path, cap_error *err);
  * cap_text_read), NULL refuses it. */
 cap_model *cap_model_load_encoded(const char *path, const char *encoding,
                                   cap_error *err);
+
+/* Reads a model from INI text held in memory; name is used in messages
+ * and as the model's source. */
+cap_model *cap_model_load_text(const char *text, const char *name,
+                               cap_error *err);
 
 /* The model built into the program (a copy of models/dispel.ini taken at
  * build time).  Caller owns the result. */

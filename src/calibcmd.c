@@ -1,0 +1,340 @@
+/* calibcmd.c - `capplan calibrate`: arguments, the run, the printouts and
+ * the calibrated model file. */
+#include "calibcmd.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calibrate.h"
+#include "calibbook.h"
+#include "helpdesk.h"
+#include "model.h"
+#include "outdir.h"
+#include "tz.h"
+
+const char *cap_calibrate_usage(void)
+{
+    return "usage: capplan calibrate --tickets EXPORT.csv --customers ORGS.csv\n"
+           "                         [options]\n"
+           "\n"
+           "Fits the model's ticket numbers to a helpdesk export: tickets per\n"
+           "customer per month per plan and severity (95% interval; the\n"
+           "routing of tickets to the partner and the customer undone), the\n"
+           "share arriving inside local business hours, first-response\n"
+           "p50/p90 as observed.  Writes DIR/model-calibrated.ini (use it\n"
+           "with capplan -m) and DIR/calibration.xlsx.\n"
+           "\n"
+           "required:\n"
+           "  --tickets FILE        the export: Zendesk, Jira Service Management\n"
+           "                        or Freshdesk CSV as the helpdesk writes it\n"
+           "  --customers FILE      organizations CSV: organization, partner,\n"
+           "                        channel, plan, timezone [, customers = 1,\n"
+           "                        csm = yes|no]\n"
+           "\n"
+           "options:\n"
+           "  --format F            auto (default: told by the headers),\n"
+           "                        zendesk, jira or freshdesk\n"
+           "  --export-timezone Z   zone of timestamps without an offset\n"
+           "                        (default UTC)\n"
+           "  --severity MAP        priorities, e.g. \"urgent=s1, high=s2,\n"
+           "                        normal=s3, low=s4\" (default: the layout's)\n"
+           "  -m MODEL              the model to calibrate (default: the\n"
+           "                        built-in models/dispel.ini)\n"
+           "  -o DIR                output folder (default: reports)\n"
+           "  --json                print one JSON object\n"
+           "  --deterministic       fixed workbook creation date (for tests)\n"
+           "  --help                this text\n";
+}
+
+typedef struct {
+    const char *tickets, *customers, *model_path, *export_tz, *severity;
+    const char *out_dir;
+    cap_hd_format format;
+    int json, help, deterministic;
+} options;
+
+static cap_status parse(int argc, char **argv, options *o, cap_error *err)
+{
+    static const char *const valued[] = {"--tickets", "--customers", "-m",
+        "--export-timezone", "--severity", "-o", "--format"};
+    memset(o, 0, sizeof *o);
+    o->out_dir = "reports";
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--json") == 0) { o->json = 1; continue; }
+        if (strcmp(a, "--help") == 0) { o->help = 1; continue; }
+        if (strcmp(a, "--deterministic") == 0) { o->deterministic = 1; continue; }
+        size_t k = 0;
+        while (k < sizeof valued / sizeof *valued && strcmp(valued[k], a) != 0)
+            k++;
+        if (k == sizeof valued / sizeof *valued)
+            return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, a,
+                                 "unknown option (capplan calibrate --help)");
+        if (i + 1 >= argc)
+            return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, a, "needs a value");
+        const char *v = argv[++i];
+        const char **slot[] = {&o->tickets, &o->customers, &o->model_path,
+                               &o->export_tz, &o->severity, &o->out_dir};
+        if (k < sizeof slot / sizeof *slot) {
+            *slot[k] = v;
+            continue;
+        }
+        int f = cap_hd_format_parse(v);
+        if (f < 0)
+            return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--format",
+                                 "\"%s\" is not auto, zendesk, jira or "
+                                 "freshdesk", v);
+        o->format = (cap_hd_format)f;
+    }
+    if (o->help)
+        return CAP_OK;
+    if (!o->tickets || !o->customers)
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0,
+                             o->tickets ? "--customers" : "--tickets",
+                             "required (capplan calibrate --help)");
+    if (o->export_tz && !cap_tz_exists(o->export_tz))
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--export-timezone",
+                             "unknown time zone \"%s\"", o->export_tz);
+    return CAP_OK;
+}
+
+/* The whole of a file (or standard input) as text. */
+static char *slurp(const char *path, cap_error *err)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        cap_error_set(err, CAP_ERR_IO, path, 0, NULL, "cannot read: %s",
+                      strerror(errno));
+        return NULL;
+    }
+    size_t len = 0, cap = 65536;
+    char *s = malloc(cap);
+    for (size_t n; s && (n = fread(s + len, 1, cap - len - 1, f)) > 0;) {
+        len += n;
+        if (len + 1 == cap && !(s = realloc(s, cap *= 2)))
+            break;
+    }
+    if (!s)
+        abort();
+    s[len] = 0;
+    if (f != stdin)
+        fclose(f);
+    return s;
+}
+
+/* The model and its text (the calibrated file is that text, edited). */
+static cap_model *load_model(const char *path, char **text, cap_error *err)
+{
+    if (!path) {
+        *text = strdup(cap_model_builtin_text());
+        return cap_model_builtin(err);
+    }
+    if (!(*text = slurp(path, err)))
+        return NULL;
+    return cap_model_load_text(*text, cap_input_name(path), err);
+}
+
+static void report_issues(const cap_hd_export *x, FILE *warn)
+{
+    const cap_hd_issues *is = &x->issues;
+    for (int k = 0; k < CAP_HD_BAD_KINDS; k++) {
+        if (!is->count[k])
+            continue;
+        for (int i = 0; i < is->count[k] && i < CAP_HD_KEEP_MESSAGES; i++)
+            fprintf(warn, "capplan: calibrate: %s\n", is->message[k][i]);
+        fprintf(warn, "capplan: calibrate: %s: %d row%s with %s %s (column "
+                "\"%s\"): %s\n", x->name, is->count[k],
+                is->count[k] == 1 ? "" : "s",
+                strchr("aeiou", cap_hd_bad_name((cap_hd_bad)k)[0]) ? "an" : "a",
+                cap_hd_bad_name((cap_hd_bad)k), is->column[k],
+                k <= CAP_HD_BAD_ORG ? "skipped"
+                                    : "counted, first response left out");
+    }
+}
+
+static void print_text(const cap_calibration *c, const cap_hd_export *x,
+                       FILE *out)
+{
+    fprintf(out, "calibrated from %s (%s): %zu tickets of %d rows, %s to %s "
+            "(%.2f months)\n\n", c->export_name, cap_hd_format_name(c->format),
+            c->tickets, x->rows, c->from_text, c->to_text, c->months);
+    fprintf(out, "%-17s %-3s %7s %9s %8s %8s %17s %8s %9s %9s\n", "plan", "sev",
+            "tickets", "customers", "model", "fitted", "95% interval",
+            "in hours", "reply p50", "reply p90");
+    for (int p = 0; p < CAP_PLANS; p++)
+        for (int s = 0; s < CAP_SEVERITIES; s++) {
+            const cap_calib_cell *e = &c->cell[p][s];
+            char ci[40] = "-";
+            if (e->lo >= 0)
+                snprintf(ci, sizeof ci, "[%.3f, %.3f]", e->lo, e->hi);
+            fprintf(out, "%-17s %-3s %7d %9.0f %8.3f %8.3f %17s %8.2f %9.0f "
+                    "%9.0f%s\n", cap_plan_name((cap_plan)p),
+                    cap_severity_name(s), e->tickets, e->customers,
+                    e->model_rate, e->rate, ci, e->business_share,
+                    e->reply_p50, e->reply_p90,
+                    e->kept ? "  kept: too few tickets" : "");
+        }
+    fprintf(out, "\nbusiness_hours_share (local weekdays in the [profile] window):\n");
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        fprintf(out, "  %s: %d tickets, observed %.3f, ", cap_severity_name(s),
+                c->sev_tickets[s], c->business_share[s]);
+        if (c->model_share[s] < 0)
+            fprintf(out, "model: uniform profile (kept)\n");
+        else
+            fprintf(out, "model %.3f%s\n", c->model_share[s],
+                    c->share_kept[s] ? " (kept: too few tickets)" : "");
+    }
+    fprintf(out, "handle times: the export has no time-spent column; the "
+            "model's stay\n");
+}
+
+static json_t *num(double x) { return json_real(x); }
+
+static json_t *to_json(const cap_calibration *c, const cap_hd_export *x)
+{
+    json_t *doc = json_object(), *cells = json_array(), *shares = json_array(),
+           *bad = json_object();
+    json_object_set_new(doc, "export", json_string(c->export_name));
+    json_object_set_new(doc, "format", json_string(cap_hd_format_name(c->format)));
+    json_object_set_new(doc, "rows", json_integer(x->rows));
+    json_object_set_new(doc, "tickets", json_integer((json_int_t)c->tickets));
+    json_object_set_new(doc, "from", json_string(c->from_text));
+    json_object_set_new(doc, "to", json_string(c->to_text));
+    json_object_set_new(doc, "months", num(c->months));
+    for (int k = 0; k < CAP_HD_BAD_KINDS; k++)
+        json_object_set_new(bad, cap_hd_bad_name((cap_hd_bad)k),
+                            json_integer(x->issues.count[k]));
+    json_object_set_new(doc, "bad_rows", bad);
+    for (int p = 0; p < CAP_PLANS; p++)
+        for (int s = 0; s < CAP_SEVERITIES; s++) {
+            const cap_calib_cell *e = &c->cell[p][s];
+            json_t *o = json_object();
+            json_object_set_new(o, "plan", json_string(cap_plan_name((cap_plan)p)));
+            json_object_set_new(o, "severity", json_string(cap_severity_name(s)));
+            json_object_set_new(o, "tickets", json_integer(e->tickets));
+            json_object_set_new(o, "customers", num(e->customers));
+            json_object_set_new(o, "model_rate", num(e->model_rate));
+            json_object_set_new(o, "rate", num(e->rate));
+            json_object_set_new(o, "ci95", e->lo < 0 ? json_null()
+                                : json_pack("[ff]", e->lo, e->hi));
+            json_object_set_new(o, "kept", json_boolean(e->kept));
+            json_object_set_new(o, "business_hours_share",
+                                e->tickets ? num(e->business_share) : json_null());
+            json_object_set_new(o, "replies", json_integer(e->replies));
+            json_object_set_new(o, "first_reply_p50", e->replies ? num(e->reply_p50) : json_null());
+            json_object_set_new(o, "first_reply_p90", e->replies ? num(e->reply_p90) : json_null());
+            json_array_append_new(cells, o);
+        }
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "severity", json_string(cap_severity_name(s)));
+        json_object_set_new(o, "tickets", json_integer(c->sev_tickets[s]));
+        json_object_set_new(o, "observed", c->sev_tickets[s] ? num(c->business_share[s]) : json_null());
+        json_object_set_new(o, "model", c->model_share[s] < 0 ? json_string("uniform")
+                                                               : num(c->model_share[s]));
+        json_object_set_new(o, "kept", json_boolean(c->share_kept[s] || c->model_share[s] < 0));
+        json_array_append_new(shares, o);
+    }
+    json_object_set_new(doc, "cells", cells);
+    json_object_set_new(doc, "business_hours_share", shares);
+    return doc;
+}
+
+static cap_status write_text_file(const cap_staged *f, const char *text,
+                                  cap_error *err)
+{
+    FILE *out = fopen(f->tmp, "w");
+    int ok = out && fputs(text, out) >= 0;
+    if (out && fclose(out) != 0)
+        ok = 0;
+    return ok ? CAP_OK
+              : cap_error_set(err, CAP_ERR_OUTPUT, f->path, 0, NULL,
+                              "cannot write: %s", strerror(errno));
+}
+
+/* model-calibrated.ini and calibration.xlsx, published together. */
+static cap_status write_outputs(const options *o, const char *model_text,
+                                const cap_model *m, const cap_calibration *c,
+                                cap_error *err)
+{
+    cap_staged files[2];
+    char path[CAP_PATH_MAX];
+    size_t n = 0;
+    CAP_TRY(cap_outdir_prepare(o->out_dir, err));
+    cap_status st = cap_outdir_path(o->out_dir, "model-calibrated.ini", path,
+                                    sizeof path, err);
+    if (st == CAP_OK && (st = cap_outdir_stage(path, &files[0], err)) == CAP_OK)
+        n = 1;
+    if (st == CAP_OK) {
+        char *text = cap_calibrated_ini(model_text, m, c);
+        st = write_text_file(&files[0], text, err);
+        free(text);
+    }
+    if (st == CAP_OK)
+        st = cap_outdir_path(o->out_dir, "calibration.xlsx", path, sizeof path,
+                             err);
+    if (st == CAP_OK && (st = cap_outdir_stage(path, &files[1], err)) == CAP_OK)
+        n = 2;
+    if (st == CAP_OK)
+        st = cap_calibration_book(&files[1], m, c, o->deterministic, err);
+    if (st == CAP_OK)
+        return cap_outdir_publish(files, n, err);
+    cap_outdir_discard(files, n);
+    return st;
+}
+
+static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
+{
+    char *text = NULL;
+    cap_model *m = load_model(o->model_path, &text, err);
+    cap_org_table orgs = {0};
+    cap_hd_export x = {0};
+    cap_hd_severity_map map;
+    cap_calibration *c = NULL;
+    cap_status st = m ? CAP_OK : err->code;
+    if (st == CAP_OK && o->severity)
+        st = cap_hd_severity_parse(o->severity, &map, err);
+    if (st == CAP_OK)
+        st = cap_orgs_read(o->customers, &orgs, err);
+    if (st == CAP_OK)
+        st = cap_hd_read(o->tickets, o->format, o->severity ? &map : NULL,
+                         o->export_tz, cap_orgs_find, &orgs, &x, err);
+    if (st == CAP_OK || x.rows)
+        report_issues(&x, warn);
+    if (st == CAP_OK)
+        st = cap_calibrate(m, &orgs, &x, &c, err);
+    if (st == CAP_OK)
+        st = write_outputs(o, text, m, c, err);
+    if (st == CAP_OK && o->json) {
+        json_t *doc = to_json(c, &x);
+        if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) != 0 ||
+            fputc('\n', out) == EOF)
+            st = cap_error_set(err, CAP_ERR_OUTPUT, "stdout", 0, NULL,
+                               "write failed");
+        json_decref(doc);
+    } else if (st == CAP_OK) {
+        print_text(c, &x, out);
+        fprintf(out, "wrote %s/model-calibrated.ini and %s/calibration.xlsx\n",
+                o->out_dir, o->out_dir);
+    }
+    free(c);
+    cap_hd_export_free(&x);
+    cap_orgs_free(&orgs);
+    cap_model_free(m);
+    free(text);
+    return st;
+}
+
+cap_status cap_calibrate_command(int argc, char **argv, FILE *out, FILE *warn,
+                                 cap_error *err)
+{
+    options o;
+    CAP_TRY(parse(argc, argv, &o, err));
+    if (o.help) {
+        fputs(cap_calibrate_usage(), out);
+        return CAP_OK;
+    }
+    return run(&o, out, warn, err);
+}

@@ -1,0 +1,17 @@
+# capplan calibrate (issue 13): the export generator and the tests that
+# calibrate its exports back to the model it was drawn from.
+add_executable(gen_export ${CMAKE_CURRENT_LIST_DIR}/gen_export.c)
+target_compile_options(gen_export PRIVATE ${CAP_WARNINGS})
+target_link_libraries(gen_export PRIVATE capcore)
+
+add_executable(test_calibrate ${CMAKE_CURRENT_LIST_DIR}/test_calibrate.c)
+target_compile_options(test_calibrate PRIVATE ${CAP_WARNINGS})
+target_include_directories(test_calibrate PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..
+                           ${CMAKE_CURRENT_LIST_DIR}/../e2e)
+target_compile_definitions(test_calibrate PRIVATE
+  CAPPLAN_EXE="$<TARGET_FILE:capplan>" CAP_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+  GEN_EXPORT_EXE="$<TARGET_FILE:gen_export>")
+target_link_libraries(test_calibrate PRIVATE capcore)
+add_dependencies(test_calibrate capplan gen_export)
+add_test(NAME test_calibrate COMMAND test_calibrate)
+set_tests_properties(test_calibrate PROPERTIES TIMEOUT 300)

@@ -1,0 +1,297 @@
+/* gen_export.c - writes helpdesk exports from a known model, for the
+ * calibration tests (issue 13).
+ *
+ *   gen_export OUTDIR [SEED [ORGS]]
+ *
+ * From the built-in model (models/dispel.ini: tickets per customer per
+ * month per plan and severity, business_hours_share, the categories'
+ * routing) it draws a year (2027, UTC) of tickets for ORGS organizations
+ * (default 600) of 12 partners on all four channels, three plans and
+ * eight time zones, and writes OUTDIR/orgs.csv and the tickets that reach
+ * the vendor (SPEC section 1: customer-primary categories never do,
+ * partner-primary ones only when escalated) in the three layouts:
+ * OUTDIR/zendesk.csv (local time with offset), OUTDIR/jira.csv (wall time
+ * of America/New_York, Jira's "04/Mar/27 9:15 AM") and
+ * OUTDIR/freshdesk.csv (UTC wall time), with extra columns to be ignored.
+ * First replies are exponential with the mean reply_mean[severity].
+ * Deterministic: one GSL stream from SEED (default 1).
+ */
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "calibrate.h"
+#include "model.h"
+#include "simcore.h"
+#include "tz.h"
+#include "workload.h"
+
+/* Mean first reply per severity, minutes (exported to the test). */
+static const double reply_mean[CAP_SEVERITIES] = {20, 60, 180, 360};
+
+static const char *const zones[] = {"America/New_York", "America/Los_Angeles",
+    "Europe/Berlin", "Europe/London", "Asia/Tokyo", "Australia/Sydney",
+    "Asia/Kolkata", "America/Sao_Paulo"};
+enum { ZONES = sizeof zones / sizeof zones[0], PARTNERS = 12 };
+
+typedef struct {
+    int64_t created;
+    int org, sev;
+    double reply;
+} gen_ticket;
+
+typedef struct {
+    cap_org *org;
+    int count;
+    gen_ticket *t;
+    size_t n, cap;
+} world;
+
+static void make_orgs(world *w, gsl_rng *r, int count)
+{
+    static const cap_channel ch[PARTNERS] = {CAP_CH_RESELLER, CAP_CH_RESELLER,
+        CAP_CH_RESELLER, CAP_CH_DISTRIBUTOR, CAP_CH_DISTRIBUTOR, CAP_CH_OEM,
+        CAP_CH_OEM, CAP_CH_MSP, CAP_CH_MSP, CAP_CH_RESELLER, CAP_CH_OEM,
+        CAP_CH_MSP};
+    w->org = calloc((size_t)count, sizeof *w->org);
+    w->count = count;
+    for (int i = 0; i < count; i++) {
+        cap_org *o = &w->org[i];
+        int p = i % PARTNERS;
+        /* a few names a CSV writer must quote */
+        snprintf(o->name, sizeof o->name, i % 50 == 7 ? "Org %d, \"Ltd\"" : "Org %04d", i);
+        snprintf(o->partner, sizeof o->partner, "p%02d", p);
+        o->channel = ch[p];
+        o->has_csm = p == 6 || p == 8; /* one OEM, one MSP contract P-CSMs */
+        double u = gsl_rng_uniform(r);
+        o->plan = u < 0.5 ? CAP_PLAN_BASIC : u < 0.85 ? CAP_PLAN_PREMIUM
+                                                     : CAP_PLAN_MISSION_CRITICAL;
+        snprintf(o->timezone, sizeof o->timezone, "%s",
+                 zones[gsl_rng_uniform_int(r, ZONES)]);
+    }
+}
+
+static int inside_window(const cap_model *m, const cap_tz *tz, int64_t t)
+{
+    int64_t local = t + cap_tz_offset(tz, t);
+    int64_t day = local / 86400;
+    int minute = (int)((local - day * 86400) / 60);
+    return cap_weekday(day) < 5 && minute >= m->profile_open_minute &&
+           minute < m->profile_close_minute;
+}
+
+/* A UTC instant in [from, to): uniform, or (business profile) inside the
+ * local window with the model's share and uniform over the rest. */
+static int64_t arrival(const cap_model *m, const cap_tz *tz, gsl_rng *r,
+                       int sev, int64_t from, int64_t to)
+{
+    double share = m->business_hours_share[sev];
+    int want = share >= 0 && gsl_rng_uniform(r) < share;
+    for (;;) {
+        int64_t t = from + (int64_t)(gsl_rng_uniform(r) * (double)(to - from));
+        if (share < 0 || inside_window(m, tz, t) == want)
+            return t;
+    }
+}
+
+/* Does a ticket of org o reach the vendor's helpdesk? */
+static int reaches_vendor(const cap_model *m, const cap_org *o, gsl_rng *r,
+                          gsl_ran_discrete_t *cats, int sev)
+{
+    const cap_category *c = &m->categories[gsl_ran_discrete(r, cats)];
+    cap_party first = cap_route(c, o->channel, o->has_csm);
+    if (first == CAP_PARTY_CSM || first == CAP_PARTY_SUPPORT)
+        return 1;
+    return first == CAP_PARTY_PARTNER && gsl_rng_uniform(r) < c->escalation[sev];
+}
+
+static void draw_tickets(world *w, const cap_model *m, gsl_rng *r,
+                         int64_t from, int64_t to)
+{
+    double months = (double)(to - from) / (CAP_WEEKS_PER_MONTH * 7 * 86400);
+    double *shares = malloc(m->category_count * sizeof *shares);
+    for (size_t i = 0; i < m->category_count; i++)
+        shares[i] = m->categories[i].share;
+    gsl_ran_discrete_t *cats = gsl_ran_discrete_preproc(m->category_count, shares);
+    cap_error err;
+    for (int i = 0; i < w->count; i++) {
+        const cap_org *o = &w->org[i];
+        cap_tz *tz = cap_tz_new(o->timezone, from - 86400, to + 86400, &err);
+        for (int s = 0; s < CAP_SEVERITIES; s++) {
+            unsigned n = gsl_ran_poisson(r, m->plan[o->plan].tickets_per_month[s] * months);
+            for (unsigned k = 0; k < n; k++) {
+                if (!reaches_vendor(m, o, r, cats, s))
+                    continue;
+                if (w->n == w->cap) {
+                    w->cap = w->cap ? 2 * w->cap : 4096;
+                    w->t = realloc(w->t, w->cap * sizeof *w->t);
+                }
+                gen_ticket *t = &w->t[w->n++];
+                t->org = i;
+                t->sev = s;
+                t->created = arrival(m, tz, r, s, from, to);
+                t->reply = gsl_ran_exponential(r, reply_mean[s]);
+            }
+        }
+        cap_tz_free(tz);
+    }
+    gsl_ran_discrete_free(cats);
+    free(shares);
+}
+
+static int by_time(const void *a, const void *b)
+{
+    const gen_ticket *x = a, *y = b;
+    return x->created < y->created ? -1 : x->created > y->created;
+}
+
+/* A CSV field, quoted when it needs to be. */
+static void csv(FILE *f, const char *s, const char *sep)
+{
+    if (strpbrk(s, ",\"\n")) {
+        fputc('"', f);
+        for (; *s; s++)
+            fputs(*s == '"' ? "\"\"" : (char[]){*s, 0}, f);
+        fputc('"', f);
+    } else {
+        fputs(s, f);
+    }
+    fputs(sep, f);
+}
+
+static void write_orgs(const world *w, const char *dir)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/orgs.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("organization,partner,channel,plan,timezone,customers,csm,account owner\n", f);
+    for (int i = 0; i < w->count; i++) {
+        const cap_org *o = &w->org[i];
+        csv(f, o->name, ",");
+        fprintf(f, "%s,%s,%s,%s,1,%s,Sales %d\n", o->partner,
+                cap_channel_name(o->channel), cap_plan_name(o->plan),
+                o->timezone, o->has_csm ? "yes" : "no", i % 7);
+    }
+    fclose(f);
+}
+
+static void wall(int64_t t, char *out, size_t n)
+{
+    cap_date d = cap_civil_from_days(t / 86400);
+    int s = (int)(t % 86400);
+    snprintf(out, n, "%04d-%02d-%02d %02d:%02d:%02d", d.year, d.month, d.day,
+             s / 3600, s / 60 % 60, s % 60);
+}
+
+static void write_zendesk(const world *w, const char *dir, int64_t from, int64_t to)
+{
+    static const char *const pri[4] = {"Urgent", "High", "Normal", "Low"};
+    char path[1024], when[64];
+    snprintf(path, sizeof path, "%s/zendesk.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("Id,Requester,Created at,Updated at,Priority,Status,Organization,"
+          "First reply time in minutes,"
+          "First reply time in minutes within business hours,Solved at,Tags\n", f);
+    cap_error err;
+    cap_tz_set set = {.from = from - 86400, .to = to + 86400};
+    for (size_t i = 0; i < w->n; i++) {
+        const gen_ticket *t = &w->t[i];
+        const cap_org *o = &w->org[t->org];
+        cap_tz_set_add(&set, o->timezone, &err);
+        int off = cap_tz_offset(cap_tz_set_find(&set, o->timezone), t->created);
+        wall(t->created + off, when, sizeof when);
+        fprintf(f, "%zu,user%zu@example.com,%s %c%02d%02d,,%s,solved,", 1000 + i,
+                i % 97, when, off < 0 ? '-' : '+', abs(off) / 3600,
+                abs(off) / 60 % 60, pri[t->sev]);
+        csv(f, o->name, ",");
+        fprintf(f, "%.0f,%.0f,,\"vip, onboarding\"\n", t->reply, t->reply * 0.6);
+    }
+    cap_tz_set_free(&set);
+    fclose(f);
+}
+
+static void write_jira(const world *w, const char *dir, int64_t from, int64_t to)
+{
+    static const char *const pri[4] = {"Highest", "High", "Medium", "Low"};
+    static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr", "May",
+        "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    char path[1024];
+    snprintf(path, sizeof path, "%s/jira.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("Summary,Issue key,Issue Type,Status,Priority,Reporter,Created,"
+          "Custom field (Organizations),Custom field (Time to first response)\n", f);
+    cap_error err;
+    cap_tz *ny = cap_tz_new("America/New_York", from - 86400, to + 86400, &err);
+    for (size_t i = 0; i < w->n; i++) {
+        const gen_ticket *t = &w->t[i];
+        int64_t local = t->created + cap_tz_offset(ny, t->created);
+        cap_date d = cap_civil_from_days(local / 86400);
+        int s = (int)(local % 86400), h = s / 3600;
+        long reply = (long)(t->reply + 0.5);
+        fprintf(f, "\"Cannot log in, again\",SUP-%zu,Incident,Done,%s,someone,"
+                "%02d/%s/%02d %d:%02d %s,", i + 1, pri[t->sev], d.day,
+                mon[d.month - 1], d.year % 100, h % 12 ? h % 12 : 12,
+                s / 60 % 60, h < 12 ? "AM" : "PM");
+        csv(f, w->org[t->org].name, ",");
+        if (reply >= 60)
+            fprintf(f, "%ldh %ldm\n", reply / 60, reply % 60);
+        else
+            fprintf(f, "%ldm\n", reply);
+    }
+    cap_tz_free(ny);
+    fclose(f);
+}
+
+static void write_freshdesk(const world *w, const char *dir)
+{
+    static const char *const pri[4] = {"Urgent", "High", "Medium", "Low"};
+    char path[1024], when[64];
+    snprintf(path, sizeof path, "%s/freshdesk.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("Ticket ID,Subject,Status,Priority,Source,Type,Company Name,"
+          "Created time,First response time (in hrs),Resolution time (in hrs)\n", f);
+    for (size_t i = 0; i < w->n; i++) {
+        const gen_ticket *t = &w->t[i];
+        wall(t->created, when, sizeof when);
+        fprintf(f, "%zu,Help,Closed,%s,Email,Question,", 1 + i, pri[t->sev]);
+        csv(f, w->org[t->org].name, ",");
+        fprintf(f, "%s,%.4f,\n", when, t->reply / 60);
+    }
+    fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: gen_export OUTDIR [SEED [ORGS]]\n");
+        return 2;
+    }
+    unsigned long seed = argc > 2 ? strtoul(argv[2], NULL, 10) : 1;
+    int orgs = argc > 3 ? atoi(argv[3]) : 600;
+    cap_error err;
+    cap_model *m = cap_model_builtin(&err);
+    if (!m) {
+        fprintf(stderr, "gen_export: %s\n", err.message);
+        return 1;
+    }
+    int64_t from = cap_days_from_civil(2027, 1, 1) * 86400;
+    int64_t to = cap_days_from_civil(2028, 1, 1) * 86400;
+    gsl_rng *r = cap_stream(seed, 0, 0);
+    world w = {0};
+    make_orgs(&w, r, orgs);
+    draw_tickets(&w, m, r, from, to);
+    qsort(w.t, w.n, sizeof *w.t, by_time);
+    write_orgs(&w, argv[1]);
+    write_zendesk(&w, argv[1], from, to);
+    write_jira(&w, argv[1], from, to);
+    write_freshdesk(&w, argv[1]);
+    printf("%zu tickets, %d organizations\n", w.n, w.count);
+    gsl_rng_free(r);
+    free(w.t);
+    free(w.org);
+    cap_model_free(m);
+    return 0;
+}
