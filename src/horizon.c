@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cost.h"
+#include "explain.h"
 
 cap_status cap_simulate_quarter(cap_staffing *s, const cap_portfolio *p,
                                 const cap_model *m, const cap_sim_options *so,
@@ -41,6 +42,7 @@ cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
             return NULL;
         }
         cap_cost_quarter(m, s); /* after the simulation: it bills its answer */
+        cap_explain_quarter(m, s);
     }
     return h;
 }

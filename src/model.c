@@ -142,6 +142,7 @@ static const number_field number_fields[] = {
     F("role.tam", "annual_price", 0, 1e9, annual_price[CAP_ROLE_TAM]),
     F("staffing", "shrinkage", 0, 0.95, shrinkage),
     F("staffing", "utilization_cap", 0.05, 1, utilization_cap),
+    F("staffing", "load_warning_utilization", 0, 1, load_warning_utilization),
     F("staffing", "proactive_hours_per_customer_month", 0, 744,
       proactive_hours_per_customer_month),
     F("staffing", "task_minutes", 1, 480, task_minutes),
@@ -177,8 +178,8 @@ static const char *const known_keys_severity[] = {"attainment_goal",
     "business_hours_share", NULL};
 static const char *const known_keys_profile[] = {"open", "close", NULL};
 static const char *const known_keys_staffing[] = {"shrinkage",
-    "utilization_cap", "proactive_hours_per_customer_month", "task_minutes",
-    NULL};
+    "utilization_cap", "load_warning_utilization",
+    "proactive_hours_per_customer_month", "task_minutes", NULL};
 static const char *const known_keys_cost[] = {"localization_uplift",
     "around_the_clock_uplift", "service_hour_rate",
     "retainer_hours_per_month", NULL};

@@ -97,6 +97,7 @@ typedef struct {
     int profile_open_minute, profile_close_minute;
     /* [staffing] */
     double shrinkage, utilization_cap;
+    double load_warning_utilization; /* busy enough for load to be the cause */
     double proactive_hours_per_customer_month;
     double task_minutes;            /* one piece of work without an SLA */
     /* [cost] */

@@ -241,6 +241,15 @@ static int print_sla(FILE *out, const cap_role_staffing *rs, cap_role r,
     return missed || over;
 }
 
+/* "  P-CSM: 40 customers at 12.5 per FTE: 3.5 FTE." per active role. */
+static void print_explain(FILE *out, const cap_partner_staffing *ps)
+{
+    for (int r = 0; r < CAP_ROLES; r++)
+        if (ps->role[r].active && ps->role[r].explain[0])
+            fprintf(out, "  %s%s: %s\n", cap_role_label((cap_role)r),
+                    ps->role[r].billed ? "" : " (option)", ps->role[r].explain);
+}
+
 /* The SLA lines of every simulated role; returns nonzero on any miss. */
 static int print_partner_sla(FILE *out, const cap_partner_staffing *ps,
                              const cap_model *m)
@@ -473,6 +482,7 @@ cap_status cap_report_text(FILE *out, const cap_horizon *h,
     for (size_t i = 0; i < s->partner_count; i++) {
         const cap_partner_staffing *ps = &s->partners[i];
         print_partner(out, ps, w);
+        print_explain(out, ps);
         missed |= print_partner_sla(out, ps, m);
         print_tam_options(out, ps, m);
     }

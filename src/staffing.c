@@ -429,6 +429,17 @@ static void set_technical_hours(const cap_model *m, cap_partner_staffing *ps,
         size_tam(m, ps->partner, ps->customers, ps->technical_hours_month, tam);
 }
 
+/* The warning about load is given only when load is the cause (SPEC
+ * section 4 "Explanation"): the SLA puts a P-CSM team above the ratio's
+ * upper bound while the team is busy at the answer. */
+static int load_is_cause(const cap_model *m, cap_role role,
+                         const cap_role_staffing *r, const cap_sim_role *sim)
+{
+    return role == CAP_ROLE_CSM && r->binding_recommended == CAP_BIND_SLA &&
+           r->fte_recommended > r->fte_high + 1e-9 && sim->answer &&
+           sim->answer->utilization.mean >= m->load_warning_utilization;
+}
+
 static void apply_role(const cap_model *m, cap_partner_staffing *ps,
                        cap_role role, cap_sim_role *sim)
 {
@@ -436,11 +447,14 @@ static void apply_role(const cap_model *m, cap_partner_staffing *ps,
     settle(m, r, r->fte_low,
            role == CAP_ROLE_CSM ? CAP_BIND_RATIO : CAP_BIND_WORKLOAD, sim->fte,
            CAP_BIND_SLA);
-    if (role == CAP_ROLE_CSM && r->binding_recommended == CAP_BIND_SLA &&
-        r->fte_recommended > r->fte_high + 1e-9)
-        warn(r, "load exceeds the 10-15 customers/FTE threshold; the vendor "
-                "will require additional staff (%.1f FTE recommended, n/10 "
-                "gives %.1f)", r->fte_recommended, r->fte_high);
+    if (load_is_cause(m, role, r, sim) && r->warning_count < CAP_WARNINGS_MAX)
+        snprintf(r->warnings[r->warning_count++], sizeof r->warnings[0],
+                 "load exceeds the %g-%g customers/FTE threshold; the vendor "
+                 "will require additional staff (%.1f FTE recommended at %.0f%% "
+                 "utilization; %d customers at %g per FTE give %.1f)",
+                 m->customers_per_fte_min, m->customers_per_fte_max,
+                 r->fte_recommended, 100 * sim->answer->utilization.mean,
+                 r->customers, m->customers_per_fte_min, r->fte_high);
     if (!sim->met)
         warn(r, "SLA goals not met even at %.1f FTE", sim->fte, 0);
     cap_sim_role_clear(&r->sim);

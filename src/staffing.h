@@ -54,7 +54,9 @@ typedef struct {
     double annual_price;      /* fte_contract x annual price x uplifts; 0
                                  when not billed (cost.c) */
     int warning_count;
-    char warnings[CAP_WARNINGS_MAX][160];
+    char warnings[CAP_WARNINGS_MAX][240];
+    char explain[480];        /* one sentence a salesperson can repeat
+                                 (explain.h); empty until explained */
     /* hour-of-week coverage on the home zone's wall clock, Monday 00:00
      * local (the same hours all year: clock changes move the people) */
     unsigned char required[CAP_WEEK_HOURS]; /* 1: inside the window */

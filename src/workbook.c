@@ -14,7 +14,7 @@
 enum { S_PARTNER, S_NAME, S_CHANNEL, S_ROLE, S_TIER, S_CUSTOMERS,
        S_LOCALIZED, S_SHIFTS, S_FTE_LOW, S_FTE_HIGH, S_MINIMUM, S_FLOOR,
        S_RULE, S_RECOMMENDED, S_REQUESTED, S_STAFFED, S_BINDING, S_COST,
-       S_PER_FTE, S_WARNINGS, S_COLS };
+       S_PER_FTE, S_WARNINGS, S_CONTRACT, S_EXPLAIN, S_COLS };
 
 static const cap_column summary_columns[S_COLS] = {
     [S_PARTNER] = {"Partner", 16, CAP_FMT_TEXT},
@@ -37,6 +37,8 @@ static const cap_column summary_columns[S_COLS] = {
     [S_COST] = {"Annual cost", 14, CAP_FMT_MONEY},
     [S_PER_FTE] = {"Customers per FTE", 12, CAP_FMT_ONE},
     [S_WARNINGS] = {"Warnings", 60, CAP_FMT_TEXT},
+    [S_CONTRACT] = {"Contract FTE", 13, CAP_FMT_ONE},
+    [S_EXPLAIN] = {"Explanation", 90, CAP_FMT_TEXT},
 };
 
 typedef struct {
@@ -111,6 +113,8 @@ static void summary_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     per_fte(b, ws, row, r, customers, fte);
     join_warnings(rs, warnings, sizeof warnings);
     cap_book_text(b, ws, row, S_WARNINGS, warnings, NULL);
+    cap_book_num(b, ws, row, S_CONTRACT, rs->fte_contract, one);
+    cap_book_text(b, ws, row, S_EXPLAIN, rs->explain, NULL);
 }
 
 /* The Total row under the data rows 1..row-1.  Its cost is the dedicated

@@ -97,6 +97,25 @@ int main(void)
     CHECK_STR(json_string_value(json_array_get(json_object_get(ex5, "warnings"), 0)),
               "requested 0.5 FTE is below the recommended 1.0 FTE");
     CHECK_NEAR(num(ex5, "fte_recommended"), 1.0, 1e-12);
+    /* the sentence behind each figure (SPEC section 4 "Explanation"),
+     * written out by hand from the table above and the default model */
+    static const char *const why[][2] = {
+        {"ex1", "12 customers at 12.5 per FTE: 1.0 FTE."},
+        {"ex2", "40 customers at 12.5 per FTE: 3.5 FTE. At the 3.5 FTE contract, "
+                "56 of the week's 168 hours have nobody on shift."},
+        {"ex3", "Localized basic team: the customers' local business hours need 2 "
+                "shifts of 8 hours a workday (1.0 FTE at 0.5 FTE a shift) and the "
+                "localized minimum is 1.0 FTE: 1.0 FTE."},
+        {"ex4", "24x7 mission_critical: one person on shift in every one of the "
+                "168 hours of the week takes 5.5 FTE at 20% shrinkage; the 3.0 FTE "
+                "contract minimum leaves 72 hours a week with nobody on shift."},
+        {"ex5", "Staffed at the requested 0.5 FTE, below the 1.0 FTE recommended: "
+                "12 customers at 12.5 per FTE: 1.0 FTE."},
+    };
+    for (size_t i = 0; i < sizeof why / sizeof why[0]; i++)
+        CHECK_STR(json_string_value(json_object_get(
+                      json_object_get(find_partner(doc, why[i][0]), "csm"), "explain")),
+                  why[i][1]);
     /* the book: 180000 + 693000 + 207000 + 594000 + 90000 = 1764000 priced,
      * 150000 + 577500 + 172500 + 495000 + 75000 = 1470000 costed */
     json_t *totals = json_object_get(doc, "totals");

@@ -13,7 +13,8 @@
 /* Summary columns, as reports/README.md lists them. */
 enum { PARTNER, NAME, CHANNEL, ROLE, TIER, CUSTOMERS, LOCALIZED, SHIFTS,
        FTE_LOW, FTE_HIGH, PLAN_MIN, COVERAGE_FLOOR, RULE, RECOMMENDED,
-       REQUESTED, STAFFED, BINDING, COST, PER_FTE, WARNINGS, COLUMNS };
+       REQUESTED, STAFFED, BINDING, COST, PER_FTE, WARNINGS, CONTRACT, EXPLAIN,
+       COLUMNS };
 
 typedef struct {
     json_t *doc;
@@ -47,6 +48,9 @@ static void check_role_row(const cap_csv_row *row, json_t *role, int csm)
     CHECK_NEAR(fte, json_number_value(json_object_get(role, "fte")), 1e-12);
     CHECK_STR(row->fields[BINDING], json_string_value(json_object_get(role, "binding")));
     CHECK_NEAR(field_num(row, COST), json_number_value(json_object_get(role, "annual_cost")), 1e-6);
+    CHECK_NEAR(field_num(row, CONTRACT), json_number_value(json_object_get(role, "fte_contract")), 1e-12);
+    CHECK_STR(row->fields[EXPLAIN], json_string_value(json_object_get(role, "explain")));
+    CHECK(strlen(row->fields[EXPLAIN]) > 20);
     /* The live formula Customers / Staffed FTE, as recomputed: P-CSM rows
      * only (a P-TAM is sized from hours, its cell is blank). */
     if (csm)
