@@ -135,24 +135,56 @@ static void localization(const cap_model *m, const cap_role_staffing *r,
         r->plan_minimum, fte);
 }
 
-/* The 24x7 contract minimum beside the FTE one person in every hour takes
- * (SPEC section 4 "Staff"). */
+static double full_coverage(const cap_model *m, const cap_role_staffing *r)
+{
+    return cap_step_up(m, window_hours(r) / cap_person_hours(m, 1));
+}
+
+/* " minimum", " (40 customers at 12.5 per FTE)": what the contract FTE
+ * rests on, after "the 3.5 FTE contract". */
+static void contract_reason(const cap_model *m, const cap_role_staffing *r,
+                            text *t)
+{
+    double planned = cap_step_up(m, r->customers / m->planning_ratio);
+    if (r->fte_requested >= 0)
+        put(t, " the partner asked for");
+    else if (same(r->fte_contract, minimum_of(r)))
+        put(t, " minimum");
+    else if (same(r->fte_contract, planned))
+        put(t, " (%d customers at %g per FTE)", r->customers, m->planning_ratio);
+}
+
+/* The FTE one person in every hour of a 24x7 week takes (SPEC section 4
+ * "Staff") beside the contract and the hours it leaves empty; met: the
+ * SLA search's answer is that FTE (it starts there). */
 static void coverage(const cap_model *m, const cap_partner_staffing *ps,
-                     const cap_role_staffing *r, double fte, text *t)
+                     const cap_role_staffing *r, int met, text *t)
 {
     int window = window_hours(r);
-    double full = cap_step_up(m, window / cap_person_hours(m, 1));
-    double gaps = gaps_at(m, ps, r, fte);
+    double gaps = gaps_at(m, ps, r, r->fte_contract);
     if (gaps <= 0) {
-        put(t, "24x7 %s: the %.1f FTE contract minimum puts one person on shift "
-               "in every one of the %d hours of the week.", cap_plan_name(r->tier),
-            fte, window);
+        put(t, "24x7 %s: the %.1f FTE contract", cap_plan_name(r->tier),
+            r->fte_contract);
+        contract_reason(m, r, t);
+        put(t, " puts one person on shift in every one of the %d hours of the "
+               "week.", window);
         return;
     }
     put(t, "24x7 %s: one person on shift in every one of the %d hours of the "
-           "week takes %.1f FTE at %g%% shrinkage; the %.1f FTE contract "
-           "minimum leaves %g hours a week with nobody on shift.",
-        cap_plan_name(r->tier), window, full, percent(m->shrinkage), fte, gaps);
+           "week takes %.1f FTE at %g%% shrinkage%s; the %.1f FTE contract",
+        cap_plan_name(r->tier), window, full_coverage(m, r), percent(m->shrinkage),
+        met ? ", and the SLA goals are met there" : "", r->fte_contract);
+    contract_reason(m, r, t);
+    put(t, " leaves %g hours a week with nobody on shift.", gaps);
+}
+
+/* A 24x7 team's SLA search starts where one person is on shift in every
+ * hour; an answer there has no step below it. */
+static int sla_at_full_coverage(const cap_model *m, const cap_role_staffing *r)
+{
+    return r->binding_recommended == CAP_BIND_SLA && !r->sim.below &&
+           m->plan[r->tier].around_the_clock &&
+           same(r->fte_recommended, full_coverage(m, r));
 }
 
 /* The first severity that misses its goal one step below the answer,
@@ -206,8 +238,13 @@ static void because(const cap_model *m, const cap_partner_staffing *ps,
     case CAP_BIND_RATIO: ratio(m, r, fte, t); break;
     case CAP_BIND_PLAN_MINIMUM: plan_minimum(r, fte, t); break;
     case CAP_BIND_LOCALIZATION: localization(m, r, fte, t); break;
-    case CAP_BIND_COVERAGE: coverage(m, ps, r, fte, t); break;
-    case CAP_BIND_SLA: sla(m, r, t); break;
+    case CAP_BIND_COVERAGE: coverage(m, ps, r, 0, t); break;
+    case CAP_BIND_SLA:
+        if (sla_at_full_coverage(m, r))
+            coverage(m, ps, r, 1, t);
+        else
+            sla(m, r, t);
+        break;
     case CAP_BIND_WORKLOAD: workload(m, ps, fte, t); break;
     case CAP_BIND_REQUESTED: break; /* never the recommendation's binding */
     }
@@ -256,9 +293,11 @@ void cap_explain_role(const cap_model *m, const cap_partner_staffing *ps,
         return;
     }
     because(m, ps, r, r->binding, r->fte, &t);
+    if (r->binding == CAP_BIND_COVERAGE || sla_at_full_coverage(m, r))
+        return; /* the sentence said the contract and its empty hours */
     if (!same(r->fte_contract, r->fte))
         contract(m, r, role, &t);
-    if (m->plan[r->tier].around_the_clock && r->binding != CAP_BIND_COVERAGE)
+    if (m->plan[r->tier].around_the_clock)
         empty_hours(m, ps, r, &t);
 }
 

@@ -155,6 +155,24 @@ static void test_sla_around_the_clock(void)
     r->sim.answer = r->sim.below = NULL;
 }
 
+static void test_sla_at_full_coverage(void)
+{
+    /* a 24x7 team's search starts at 168 / 32 = 5.25 -> 5.5 FTE and meets
+     * there (no step below); the contract 40 / 12.5 -> 3.5 FTE = 112
+     * person-hours leaves 168 - 112 = 56 hours empty */
+    cap_partner_staffing *ps = fake(CAP_PLAN_PREMIUM, 40, 5.5, CAP_BIND_SLA);
+    cap_role_staffing *r = &ps->role[CAP_ROLE_CSM];
+    r->fte_contract = 3.5;
+    r->sim.answer = figures(5.5, 0.99, 60, 0.3);
+    expect(ps, CAP_ROLE_CSM,
+           "24x7 premium: one person on shift in every one of the 168 hours of "
+           "the week takes 5.5 FTE at 20% shrinkage, and the SLA goals are met "
+           "there; the 3.5 FTE contract (40 customers at 12.5 per FTE) leaves 56 "
+           "hours a week with nobody on shift.");
+    free(r->sim.answer);
+    r->sim.answer = NULL;
+}
+
 static void test_requested(void)
 {
     /* SPEC example 5: 0.5 requested, 12 / 12.5 -> 1.0 recommended */
@@ -194,6 +212,7 @@ int main(void)
     test_coverage();
     test_sla();
     test_sla_around_the_clock();
+    test_sla_at_full_coverage();
     test_requested();
     test_workload();
     cap_model_free(m);
