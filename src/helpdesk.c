@@ -90,7 +90,7 @@ cap_status cap_hd_severity_parse(const char *text, cap_hd_severity_map *map,
             map->count == 16)
             return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--severity",
                                  "\"%s\" is not PRIORITY=s1..s4", item);
-        snprintf(map->name[map->count], sizeof map->name[0], "%s", name);
+        snprintf(map->name[map->count], sizeof map->name[0], "%.31s", name);
         map->severity[map->count++] = s;
     }
     if (!map->count)
