@@ -48,12 +48,20 @@ static void costs_totals(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
         costs_total(b, ws, row, CAP_CL_COST, rows, name, cents,
                     cap_money_value(line < CAP_ROLES ? sums->cost[line]
                                                      : sums->service));
+        costs_total(b, ws, row, CAP_CL_PRICE, rows, name, cents,
+                    cap_money_value(sums->price[line]));
+        costs_total(b, ws, row, CAP_CL_MARGIN, rows, name, cents,
+                    cap_money_value(sums->margin[line]));
     }
     cap_book_text(b, ws, row, CAP_CL_PARTNER, "Total", b->bold);
     costs_total(b, ws, row, CAP_CL_FTE, rows, NULL, b->fmt[CAP_FMT_ONE],
                 sums->fte[CAP_ROLE_CSM] + sums->fte[CAP_ROLE_TAM]);
     costs_total(b, ws, row, CAP_CL_COST, rows, NULL, cents,
                 cap_money_value(sums->total));
+    costs_total(b, ws, row, CAP_CL_PRICE, rows, NULL, cents,
+                cap_money_value(sums->price_total));
+    costs_total(b, ws, row, CAP_CL_MARGIN, rows, NULL, cents,
+                cap_money_value(sums->margin_total));
 }
 
 static cap_row_span sheet_costs(cap_book *b, const cap_staffing *s,

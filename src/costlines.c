@@ -26,6 +26,10 @@ void cap_cost_columns(cap_column out[CAP_CL_COLS], const char *context,
         [CAP_CL_LOC_FACTOR] = {"Localization factor", 15, CAP_FMT_TWO},
         [CAP_CL_CLOCK_FACTOR] = {"24x7 factor", 11, CAP_FMT_TWO},
         [CAP_CL_COST] = {cost, 16, CAP_FMT_CENTS},
+        [CAP_CL_CONTRACT] = {"Contract FTE", 13, CAP_FMT_ONE},
+        [CAP_CL_PRICE_RATE] = {"Price rate", 13, CAP_FMT_CENTS},
+        [CAP_CL_PRICE] = {"Price", 16, CAP_FMT_CENTS},
+        [CAP_CL_MARGIN] = {"Margin", 16, CAP_FMT_CENTS},
     };
     for (int c = 0; c < CAP_CL_COLS; c++)
         out[c] = cols[c];
@@ -48,6 +52,29 @@ static void line_head(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     cap_book_text(b, ws, row, CAP_CL_CONTEXT, context, NULL);
     cap_book_num(b, ws, row, CAP_CL_CUSTOMERS, customers, b->fmt[CAP_FMT_INT]);
     cap_book_text(b, ws, row, CAP_CL_LINE, cap_cost_line_names[line], NULL);
+}
+
+/* Price = formula over the row's cells, margin = price - cost; both
+ * added to sums under line (a role, or CAP_ROLES for service hours). */
+static void price_cells(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                        const char *price_formula, double price, double cost,
+                        int line, cap_cost_sums *sums)
+{
+    char f[64], p[16], c[16];
+    at(p, row, CAP_CL_PRICE);
+    at(c, row, CAP_CL_COST);
+    cap_book_formula(b, ws, row, CAP_CL_PRICE, price_formula,
+                     b->fmt[CAP_FMT_CENTS], price);
+    cap_money margin = {0};
+    cap_money_add(&margin, price);
+    cap_money_add(&margin, -cost);
+    snprintf(f, sizeof f, "=%s-%s", p, c);
+    cap_book_formula(b, ws, row, CAP_CL_MARGIN, f, b->fmt[CAP_FMT_CENTS],
+                     cap_money_value(margin));
+    cap_money_add(&sums->price[line], price);
+    cap_money_add(&sums->price_total, price);
+    cap_money_add(&sums->margin[line], cap_money_value(margin));
+    cap_money_add(&sums->margin_total, cap_money_value(margin));
 }
 
 static void role_line(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
@@ -90,6 +117,22 @@ static void role_line(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     cap_book_formula(b, ws, row, CAP_CL_COST, f, b->fmt[CAP_FMT_CENTS], cost);
     cap_money_add(&sums->cost[r], cost);
     cap_money_add(&sums->total, cost);
+    char contract[16], prate[16];
+    at(contract, row, CAP_CL_CONTRACT);
+    at(prate, row, CAP_CL_PRICE_RATE);
+    cap_book_num(b, ws, row, CAP_CL_CONTRACT, rs->fte_contract,
+                 b->fmt[CAP_FMT_ONE]);
+    snprintf(f, sizeof f, "=%s_annual_price", cap_role_name(r));
+    cap_book_formula(b, ws, row, CAP_CL_PRICE_RATE, f, b->fmt[CAP_FMT_CENTS],
+                     m->annual_price[r]);
+    if (periods > 1)
+        snprintf(f, sizeof f, "=ROUND(%s*%s*%s*%s/%d,2)", contract, prate, lf,
+                 cf, periods);
+    else
+        snprintf(f, sizeof f, "=ROUND(%s*%s*%s*%s,2)", contract, prate, lf, cf);
+    price_cells(b, ws, row, f,
+                cap_price_role(m, r, rs->fte_contract, rs->localized, rs->tier,
+                               periods), cost, r, sums);
 }
 
 static void service_line(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
@@ -114,6 +157,12 @@ static void service_line(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     cap_book_formula(b, ws, row, CAP_CL_COST, f, b->fmt[CAP_FMT_CENTS], cost);
     cap_money_add(&sums->service, cost);
     cap_money_add(&sums->total, cost);
+    char prate[16];
+    at(prate, row, CAP_CL_PRICE_RATE);
+    cap_book_formula(b, ws, row, CAP_CL_PRICE_RATE, "=service_hour_rate",
+                     b->fmt[CAP_FMT_CENTS], m->service_hour_rate);
+    snprintf(f, sizeof f, "=ROUND(%s*%s*%d,2)", billed, prate, months);
+    price_cells(b, ws, row, f, cost, cost, CAP_ROLES, sums);
 }
 
 lxw_row_t cap_cost_lines(cap_book *b, lxw_worksheet *ws, lxw_row_t row,

@@ -8,7 +8,12 @@
  *   service hours: =ROUND(Billed*Rate*months, 2), Billed = MAX(hours,
  *                  retainer_hours_per_month)
  * with the cached values of cost.h, which computes the same products in
- * the same order.
+ * the same order.  Price and margin sit beside the cost:
+ *   role:          =ROUND(Contract FTE*Price rate*Localization*Clock
+ *                         /periods, 2), Price rate = csm_annual_price ...
+ *   service hours: =ROUND(Billed*Price rate*months, 2), Price rate =
+ *                  service_hour_rate (the hourly rate is the price)
+ *   margin:        =Price-Cost
  */
 #ifndef CAP_COSTLINES_H
 #define CAP_COSTLINES_H
@@ -19,7 +24,9 @@
 enum { CAP_CL_PARTNER, CAP_CL_NAME, CAP_CL_CONTEXT, CAP_CL_CUSTOMERS,
        CAP_CL_LINE, CAP_CL_TIER, CAP_CL_LOCALIZED, CAP_CL_CLOCK, CAP_CL_FTE,
        CAP_CL_BINDING, CAP_CL_HOURS, CAP_CL_BILLED, CAP_CL_RATE,
-       CAP_CL_LOC_FACTOR, CAP_CL_CLOCK_FACTOR, CAP_CL_COST, CAP_CL_COLS };
+       CAP_CL_LOC_FACTOR, CAP_CL_CLOCK_FACTOR, CAP_CL_COST,
+       CAP_CL_CONTRACT, CAP_CL_PRICE_RATE, CAP_CL_PRICE, CAP_CL_MARGIN,
+       CAP_CL_COLS };
 
 /* The data rows of a sheet of cost lines (empty when last < first): the
  * ranges that the totals' SUMIF/SUMIFS formulas run over. */
@@ -34,6 +41,10 @@ typedef struct {
     double billed_hours;
     cap_money service;
     cap_money total;
+    cap_money price[CAP_ROLES + 1];  /* P-CSM, P-TAM, service hours */
+    cap_money price_total;
+    cap_money margin[CAP_ROLES + 1];
+    cap_money margin_total;
 } cap_cost_sums;
 
 /* The columns; context is the title of CAP_CL_CONTEXT ("Channel" or

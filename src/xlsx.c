@@ -589,6 +589,10 @@ void cap_book_rates(cap_book *b, const cap_model *m)
          "price of one service hour"},
         {"retainer_hours_per_month", m->retainer_hours_per_month, CAP_FMT_TWO,
          "service hours billed per month at least"},
+        {"csm_annual_price", m->annual_price[CAP_ROLE_CSM], CAP_FMT_MONEY,
+         "price of one contract P-CSM FTE per year"},
+        {"tam_annual_price", m->annual_price[CAP_ROLE_TAM], CAP_FMT_MONEY,
+         "price of one contract P-TAM FTE per year"},
     };
     lxw_worksheet *ws = cap_book_sheet(b, "Rates", rate_columns, RATE_COLS);
     lxw_row_t row = 1;

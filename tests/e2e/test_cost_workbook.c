@@ -33,7 +33,7 @@
 /* Columns of the three sheets, as costbook.c and costlines.c write them. */
 enum { C_PARTNER, C_NAME, C_CHANNEL, C_CUSTOMERS, C_LINE, C_TIER,
        C_LOCALIZED, C_CLOCK, C_FTE, C_BINDING, C_HOURS, C_BILLED, C_RATE,
-       C_LOCF, C_CLOCKF, C_COST, C_COLS };
+       C_LOCF, C_CLOCKF, C_COST, C_CONTRACT, C_PRATE, C_PRICE, C_MARGIN, C_COLS };
 enum { P_PARTNER, P_NAME, P_CSM, P_TAM, P_SERVICE, P_TOTAL, P_COLS };
 enum { T_PARTNER, T_NAME, T_TIER, T_TECHNICAL, T_FTE, T_LOCALIZED, T_CLOCK,
        T_DEDICATED, T_DMEETS, T_HOURS, T_BILLED, T_RETAINER, T_SERVICE,
@@ -722,6 +722,63 @@ static void check_retainer_edit(const book *o, const book *n)
                total_cost(n->sheet[S_COSTS], 3), CENT);
 }
 
+/* ---- 3. csm_annual_price 180000 -> 190000 ------------------------------ */
+
+/* Every P-CSM row's price is re-priced by hand from its contract FTE, its
+ * margin moves by exactly the price's change, its cost does not; the
+ * other rows do not move.  The Total row's margin moves by the sum. */
+static void check_price_edit(const book *o, const book *n)
+{
+    const table *oc = o->sheet[S_COSTS], *nc = n->sheet[S_COSTS];
+    double delta = 0;
+    CHECK_INT(nc->rows, oc->rows);
+    for (int r = 1; r < nc->rows && r < oc->rows; r++) {
+        same_row(oc, nc, r);
+        if (!is_data(nc, r))
+            continue;
+        cents("cost unchanged by price", nc, r, num(nc, r, C_COST), num(oc, r, C_COST));
+        double moved = num(nc, r, C_PRICE) - num(oc, r, C_PRICE);
+        cents("margin moves by the price", nc, r,
+              num(nc, r, C_MARGIN) - num(oc, r, C_MARGIN), moved);
+        if (line_of(nc, r) != 0) {
+            cents("unchanged by csm price", nc, r, moved, 0);
+            continue;
+        }
+        double f = num(nc, r, C_CONTRACT) * num(nc, r, C_LOCF) * num(nc, r, C_CLOCKF);
+        cents("P-CSM at 190000", nc, r, num(nc, r, C_PRICE), round2(f * 190000.0));
+        cents("P-CSM at 180000", oc, r, num(oc, r, C_PRICE), round2(f * 180000.0));
+        delta += moved;
+    }
+    int to = find_label(oc, "Total"), tn = find_label(nc, "Total");
+    CHECK(to > 0 && tn > 0 && delta > 0);
+    if (to > 0 && tn > 0) {
+        printf("Total margin %.2f -> %.2f (price rows moved %.2f)\n",
+               num(oc, to, C_MARGIN), num(nc, tn, C_MARGIN), delta);
+        CHECK_NEAR(num(nc, tn, C_MARGIN) - num(oc, to, C_MARGIN), delta, CENT);
+        CHECK_NEAR(num(nc, tn, C_PRICE) - num(oc, to, C_PRICE), delta, CENT);
+    }
+}
+
+/* The recomputed price lines equal the JSON's price per partner and line
+ * to the cent. */
+static void prices_vs_json(const table *t, json_t *doc)
+{
+    const char *keys[3] = {"csm", "tam", "service_hours"};
+    size_t i;
+    json_t *p;
+    json_array_foreach(json_object_get(doc, "partners"), i, p) {
+        const char *id = json_string_value(json_object_get(p, "id"));
+        for (int k = 0; k < 3; k++) {
+            double sum = 0;
+            for (int r = 1; r < t->rows; r++)
+                if (is_data(t, r) && strcmp(cell(t, r, C_PARTNER), id) == 0 &&
+                    line_of(t, r) == k)
+                    sum += num(t, r, C_PRICE);
+            CHECK_NEAR(sum, jnum(json_object_get(p, "price"), keys[k]), CENT);
+        }
+    }
+}
+
 /* ---- main --------------------------------------------------------------- */
 
 static void run_all(const char *dir, json_t *doc)
@@ -730,12 +787,17 @@ static void run_all(const char *dir, json_t *doc)
     CHECK_INT(export_book(dir, "cost.xlsx", "recalc", 1), 0);
     book cached = load_book(dir, "cached"), re = load_book(dir, "recalc");
     check_recalc(&cached, &re, doc);
+    prices_vs_json(re.sheet[S_COSTS], doc);
     CHECK_INT(edit_rate(dir, "csm", "B3", "150000", "160000"), 0);
     book csm = load_book(dir, "csm");
     check_csm_edit(&re, &csm);
     CHECK_INT(edit_rate(dir, "retainer", "B8", "10", "40"), 0);
     book retainer = load_book(dir, "retainer");
     check_retainer_edit(&re, &retainer);
+    CHECK_INT(edit_rate(dir, "price", "B9", "180000", "190000"), 0);
+    book price = load_book(dir, "price");
+    check_price_edit(&re, &price);
+    free_book(&price);
     free_book(&cached);
     free_book(&re);
     free_book(&csm);

@@ -31,7 +31,8 @@ enum { BQ_CUSTOMERS, BQ_CSM, BQ_TAM, BQ_COST, BQ_COLS };
 enum { BP_YEAR = BP_FIRST + QUARTERS * BQ_COLS, BP_COLS };
 enum { Q_PARTNER, Q_NAME, Q_QUARTER, Q_CUSTOMERS, Q_LINE, Q_TIER,
        Q_LOCALIZED, Q_CLOCK, Q_FTE, Q_BINDING, Q_HOURS, Q_BILLED, Q_RATE,
-       Q_LOC_FACTOR, Q_CLOCK_FACTOR, Q_COST, Q_COLS };
+       Q_LOC_FACTOR, Q_CLOCK_FACTOR, Q_COST, Q_CONTRACT, Q_PRICE_RATE, Q_PRICE,
+       Q_MARGIN, Q_COLS };
 enum { TOTALS, BY_PARTNER, QUARTERS_SHEET, SHEETS };
 static const char *const sheet_names[SHEETS] = {"Totals", "By partner",
                                                 "Quarters"};
