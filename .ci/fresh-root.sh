@@ -82,7 +82,7 @@ step() {
     rc=$?
     if [ $rc -eq 0 ]; then
         printf '== %s: ok, %d s\n' "$name" $(( $(date +%s) - t0 ))
-        tail -n "$ok_lines" "$log" | sed 's/^/   | /'
+        { grep -m 1 'tests passed' "$log"; tail -n "$ok_lines" "$log"; } | sed 's/^/   | /'
     else
         printf '== %s: FAILED (exit %d), %d s; last %d lines of its output:\n' \
             "$name" $rc $(( $(date +%s) - t0 )) $tail_lines
