@@ -5,6 +5,7 @@
 
 #include "calibcmd.h"
 #include "cli.h"
+#include "comparecmd.h"
 #include "queuecmd.h"
 #include "run.h"
 #include "sizecmd.h"
@@ -38,6 +39,8 @@ int main(int argc, char **argv)
         st = cap_calibrate_command(argc - 1, argv + 1, stdout, stderr, &err);
     else if (strcmp(argv[1], "size") == 0)
         st = cap_size_command(argc - 1, argv + 1, stdout, &err);
+    else if (strcmp(argv[1], "compare") == 0)
+        st = cap_compare_command(argc - 1, argv + 1, stdout, &err);
     else
         st = portfolio_command(argc, argv, &err);
     if (st == CAP_OK && fclose(stdout) != 0) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "comparecmd.h"
 #include "dealreport.h"
 #include "outset.h"
 #include "horizon.h"
@@ -162,6 +163,38 @@ static cap_status size_deal(const cap_size_options *o, FILE *out,
     return st;
 }
 
+/* The deal and each --compare variant of it, side by side. */
+static cap_status compare_deal(const cap_size_options *o, FILE *out,
+                               const cap_model *m, cap_error *err)
+{
+    cap_date today;
+    CAP_TRY(cap_run_today(&o->run, &today, err));
+    cap_scenario s[1 + CAP_DEAL_VARIANTS_MAX];
+    cap_deal_variant v[CAP_DEAL_VARIANTS_MAX];
+    memset(s, 0, sizeof s);
+    memset(v, 0, sizeof v);
+    size_t n = 0;
+    cap_status st = CAP_OK;
+    for (; n <= (size_t)o->compare_count && !st; n++) {
+        const cap_deal_variant *variant = n ? &v[n - 1] : NULL;
+        if (n)
+            st = cap_deal_variant_parse(o->compare[n - 1], &v[n - 1], err);
+        if (!st && !(s[n].p = cap_deal_portfolio(&o->deal, variant, m, today,
+                                                 err)))
+            st = err->code;
+        snprintf(s[n].name, sizeof s[n].name, "%s",
+                 n ? o->compare[n - 1] : "base");
+    }
+    if (!st)
+        st = cap_compare_scenarios(&o->run, s, n, m, out, err);
+    for (size_t i = 0; i < n; i++) {
+        cap_portfolio_free((cap_portfolio *)s[i].p);
+        if (i < CAP_DEAL_VARIANTS_MAX)
+            cap_deal_variant_free(&v[i]);
+    }
+    return st;
+}
+
 cap_status cap_size_command(int argc, char **argv, FILE *out, cap_error *err)
 {
     cap_size_options o;
@@ -178,7 +211,8 @@ cap_status cap_size_command(int argc, char **argv, FILE *out, cap_error *err)
     cap_model *m = cap_run_model(&o.run, err);
     if (!m)
         return err->code;
-    cap_status st = size_deal(&o, out, m, err);
+    cap_status st = o.compare_count ? compare_deal(&o, out, m, err)
+                                    : size_deal(&o, out, m, err);
     cap_model_free(m);
     return st;
 }

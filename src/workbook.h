@@ -10,6 +10,7 @@
 #ifndef CAP_WORKBOOK_H
 #define CAP_WORKBOOK_H
 
+#include "compare.h"
 #include "error.h"
 #include "horizon.h"
 #include "model.h"
@@ -46,5 +47,12 @@ cap_status cap_workbook_quote(const cap_staged *f, const cap_horizon *h,
                               const cap_portfolio *p, const cap_model *m,
                               const cap_run_info *info, cap_date today,
                               cap_error *err);
+
+/* compare.xlsx (capplan compare, capplan size --compare -o): scenarios,
+ * quarters and partners side by side with the differences from the base
+ * as formulas, and a chart of the price per quarter. */
+cap_status cap_workbook_compare(const cap_staged *f, const cap_compare *c,
+                                const cap_model *m, const cap_run_info *info,
+                                cap_error *err);
 
 #endif

@@ -205,3 +205,35 @@ cap_bad_case(model_ticket_rate         3 -m model_ticket_rate.ini good.ini)
 
 # ---- capplan calibrate (exit 3): an export of no known layout ----
 cap_bad_case(calibrate_unknown_layout  3 calibrate -o out --tickets calibrate_unknown_layout.csv --customers calibrate_orgs.csv)
+# --compare variants go through the same checks, naming the --compare
+cap_bad_size_case(size_compare_unknown_key 2 --channel oem --customers
+                  "basic America/New_York 5" --compare "cms=1")
+cap_bad_size_case(size_compare_bad_value   3 --channel oem --customers
+                  "basic America/New_York 5" --compare "tam=1.3")
+cap_bad_size_case(size_compare_bad_segment 3 --channel oem --customers
+                  "basic America/New_York 5" --compare
+                  "customers=basic Asia/Tokyo 3, gold Europe/Paris 2")
+
+# ---- capplan compare ----
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/compare_case/capplan_compare_case.sh
+  "#!/bin/sh\n"
+  "# Runs capplan compare with the \"-o OUT\" expect_failure.sh adds.\n"
+  "if [ \"$1\" = -o ]; then out=$2; shift 2; exec \"$CAPPLAN\" compare -o \"$out\" \"$@\"; fi\n"
+  "exec \"$CAPPLAN\" compare \"$@\"\n")
+file(COPY ${CMAKE_CURRENT_BINARY_DIR}/compare_case/capplan_compare_case.sh
+  DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
+  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
+                   GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+
+function(cap_bad_compare_case name code)
+  add_test(NAME bad_${name}
+    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
+            ${CMAKE_CURRENT_BINARY_DIR}/capplan_compare_case.sh
+            ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
+  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
+    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
+endfunction()
+
+cap_bad_compare_case(compare_one_portfolio 2 good.ini)
+cap_bad_compare_case(compare_other_start   3 --no-sim good.ini compare_other_start.ini)
+cap_bad_compare_case(compare_bad_variant   3 --no-sim good.ini unknown_plan.ini)
