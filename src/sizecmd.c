@@ -42,6 +42,15 @@ const char *cap_size_usage(void)
            "  --start DATE        first day of the plan's year, any month (default:\n"
            "                      the next calendar quarter)\n"
            "\n"
+           "scenarios:\n"
+           "  --compare \"KEY=VALUE, ...\"  a variant of the deal with those keys\n"
+           "                      changed (csm, tam, tam_tier, service_hours,\n"
+           "                      localization, growth, channel, customers);\n"
+           "                      repeat for more (at most 8).  Every variant runs\n"
+           "                      on the base's random streams and is shown beside\n"
+           "                      it, as capplan compare does; -o writes\n"
+           "                      DIR/compare.xlsx instead of the quote\n"
+           "\n"
            "options:\n"
            "  -o DIR          write DIR/quote.xlsx (default: write nothing)\n"
            "  -m MODEL        rule model INI (default: the built-in\n"
@@ -61,7 +70,10 @@ const char *cap_size_usage(void)
            "  capplan size --channel oem --customers \"basic America/New_York 12\"\n"
            "      --csm 0.5 --no-sim --json\n"
            "  capplan size --channel msp --customers \"basic Asia/Tokyo 8\"\n"
-           "      --growth 0.1 --quarters 8 -o quotes/tokyo\n";
+           "      --growth 0.1 --quarters 8 -o quotes/tokyo\n"
+           "  capplan size --channel oem --customers \"premium Europe/Paris 14\"\n"
+           "      --tam auto --compare \"tam=none, service_hours=auto\"\n"
+           "      --compare \"growth=0.2\"\n";
 }
 
 /* --compare "KEY=VALUE, ..." or a deal flag; returns 1 when argv[*i] was
