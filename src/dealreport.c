@@ -68,6 +68,8 @@ static void print_role(FILE *out, const cap_role_staffing *r, cap_role role)
         fprintf(out, "; rules %.1f, %s tier)", r->fte_rule,
                 cap_plan_name(r->tier));
     fputc('\n', out);
+    if (r->explain[0])
+        fprintf(out, "       %s\n", r->explain);
 }
 
 static void print_sla_row(FILE *out, const char *label, const cap_sla_role *sla,
