@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 static const char *const key_names[CAP_DEAL_KEYS] = {
     [CAP_DEAL_NAME] = "name", [CAP_DEAL_CHANNEL] = "channel",
     [CAP_DEAL_CUSTOMERS] = "customers", [CAP_DEAL_CSM] = "csm",
@@ -47,17 +49,6 @@ int cap_deal_key_of_flag(const char *flag)
 
 /* ---- variants ---- */
 
-static void trim(char *s)
-{
-    size_t n = strlen(s), start = 0;
-    while (start < n && isspace((unsigned char)s[start]))
-        start++;
-    while (n > start && isspace((unsigned char)s[n - 1]))
-        n--;
-    memmove(s, s + start, n - start);
-    s[n - start] = '\0';
-}
-
 static cap_status variant_fail(const cap_deal_variant *v, cap_error *err,
                                const char *what, const char *text)
 {
@@ -86,7 +77,7 @@ static cap_status variant_piece(cap_deal_variant *v, char *piece, int *last,
 {
     char *eq = strchr(piece, '=');
     if (!eq) {
-        trim(piece);
+        cap_text_trim(piece);
         if (*piece && *last < 0)
             return variant_fail(v, err, "no key in", piece);
         if (*piece)
@@ -94,7 +85,7 @@ static cap_status variant_piece(cap_deal_variant *v, char *piece, int *last,
         return CAP_OK;
     }
     *eq = '\0';
-    trim(piece);
+    cap_text_trim(piece);
     for (char *c = piece; *c; c++)
         *c = *c == '-' ? '_' : (char)tolower((unsigned char)*c);
     int k = key_index(piece);
@@ -106,7 +97,7 @@ static cap_status variant_piece(cap_deal_variant *v, char *piece, int *last,
     v->value[k] = strdup("");
     if (!v->value[k])
         abort();
-    trim(eq + 1);
+    cap_text_trim(eq + 1);
     append(v, k, eq + 1);
     *last = k;
     return CAP_OK;

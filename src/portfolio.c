@@ -35,17 +35,6 @@ static void lower_copy(char *dst, size_t cap, const char *src)
         *dst = (char)tolower((unsigned char)*dst);
 }
 
-static void trim(char *s)
-{
-    size_t n = strlen(s), start = 0;
-    while (start < n && isspace((unsigned char)s[start]))
-        start++;
-    while (n > start && isspace((unsigned char)s[n - 1]))
-        n--;
-    memmove(s, s + start, n - start);
-    s[n - start] = '\0';
-}
-
 /* A new partner with the model's defaults for every key it may leave out. */
 cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
                                        const cap_model *m)
@@ -206,7 +195,7 @@ static cap_status read_customers(const cap_keys *k, cap_partner *partner,
     cap_status st = CAP_OK;
     for (char *item = strtok_r(copy, ",", &save); item && !st;
          item = strtok_r(NULL, ",", &save)) {
-        trim(item);
+        cap_text_trim(item);
         if (!*item)
             continue;
         cap_segment seg = {0};
@@ -365,7 +354,7 @@ static cap_status read_csv_section(const cap_ini *ini, cap_portfolio *p,
         if (!v)
             continue;
         cap_text_copy(p->csv_header[k], sizeof p->csv_header[k], v);
-        trim(p->csv_header[k]);
+        cap_text_trim(p->csv_header[k]);
         if (!p->csv_header[k][0])
             return cap_ini_fail(ini, CAP_ERR_INPUT, err, "csv", column_names[k],
                                 "empty header name (want the export's header "
@@ -495,7 +484,7 @@ static cap_status match_header_cell(csv_ctx *c, const cap_csv_row *row,
 {
     char cell[256];
     cap_text_copy(cell, sizeof cell, row->fields[i]);
-    trim(cell);
+    cap_text_trim(cell);
     int used = 0;
     for (int k = 0; k < COLS; k++) {
         if (strcasecmp(cell, wanted_header(c->p, k)) != 0)
@@ -545,7 +534,7 @@ static const char *field(const csv_ctx *c, const cap_csv_row *row, int k,
 {
     int i = c->column[k];
     cap_text_copy(buf, cap, i >= 0 && (size_t)i < row->count ? row->fields[i] : "");
-    trim(buf);
+    cap_text_trim(buf);
     return buf;
 }
 

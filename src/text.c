@@ -8,6 +8,7 @@
  */
 #include "text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -256,4 +257,15 @@ int cap_text_copy(char *dst, size_t cap, const char *src)
     memmove(dst, src, n);
     dst[n] = '\0';
     return n < len;
+}
+
+void cap_text_trim(char *s)
+{
+    size_t n = strlen(s), start = 0;
+    while (start < n && isspace((unsigned char)s[start]))
+        start++;
+    while (n > start && isspace((unsigned char)s[n - 1]))
+        n--;
+    memmove(s, s + start, n - start);
+    s[n - start] = '\0';
 }

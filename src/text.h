@@ -64,4 +64,7 @@ void cap_text_sanitize(char *s);
  * boundary (n when s[n] starts a character or ends s). */
 size_t cap_text_boundary(const char *s, size_t n);
 
+/* Removes leading and trailing white space from s, in place. */
+void cap_text_trim(char *s);
+
 #endif

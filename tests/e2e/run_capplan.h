@@ -53,24 +53,30 @@ static inline char *run_capplan_capture(const char *args, int *status)
     return text;
 }
 
-/* Runs `capplan ARGS` (ARGS is a shell fragment) and parses stdout as
- * JSON; NULL when capplan failed or printed no JSON.  Caller decrefs. */
-static inline json_t *run_capplan_json(const char *args)
+/* Runs `capplan FULL` (a shell fragment) and parses stdout as JSON; NULL
+ * when capplan failed or printed no JSON.  Caller decrefs. */
+static inline json_t *run_capplan_json_full(const char *full)
 {
-    char full[4096];
-    snprintf(full, sizeof full, "--json %s", args);
     int status = -1;
     char *text = run_capplan_capture(full, &status);
     json_error_t jerr = {0};
     json_t *doc = text ? json_loads(text, 0, &jerr) : NULL;
     free(text);
     if (status != 0 || !doc) {
-        fprintf(stderr, "capplan %s: exit %d, json: %s\n", args, status,
+        fprintf(stderr, "capplan %s: exit %d, json: %s\n", full, status,
                 doc ? "ok" : jerr.text);
         json_decref(doc);
         return NULL;
     }
     return doc;
+}
+
+/* The same with --json put before ARGS. */
+static inline json_t *run_capplan_json(const char *args)
+{
+    char full[4096];
+    snprintf(full, sizeof full, "--json %s", args);
+    return run_capplan_json_full(full);
 }
 
 /* The partner with id in doc, or NULL. */

@@ -13,18 +13,7 @@ static json_t *size_json(const char *args)
 {
     char full[4096];
     snprintf(full, sizeof full, "size --json %s", args);
-    int status = -1;
-    char *text = run_capplan_capture(full, &status);
-    json_error_t jerr = {0};
-    json_t *doc = text ? json_loads(text, 0, &jerr) : NULL;
-    free(text);
-    if (status != 0 || !doc) {
-        fprintf(stderr, "capplan %s: exit %d, json: %s\n", full, status,
-                doc ? "ok" : jerr.text);
-        json_decref(doc);
-        return NULL;
-    }
-    return doc;
+    return run_capplan_json_full(full);
 }
 
 /* The worked examples as flags (tests/e2e/examples.ini as sections), with
