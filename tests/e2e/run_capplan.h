@@ -79,6 +79,19 @@ static inline json_t *run_capplan_json(const char *args)
     return run_capplan_json_full(full);
 }
 
+/* run_capplan_json with the workbooks written to a fresh folder under
+ * /tmp that is removed afterwards, for tests that want only the JSON. */
+static inline json_t *run_capplan_json_scratch(const char *args)
+{
+    char dir[] = "/tmp/capplan-json-XXXXXX", full[4096];
+    if (!mkdtemp(dir))
+        return NULL;
+    snprintf(full, sizeof full, "--json -o '%s' %s", dir, args);
+    json_t *doc = run_capplan_json_full(full);
+    run_shell("rm -rf '%s'", dir);
+    return doc;
+}
+
 /* The partner with id in doc, or NULL. */
 static inline json_t *find_partner(json_t *doc, const char *id)
 {

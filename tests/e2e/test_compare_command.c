@@ -75,8 +75,8 @@ static void check_two(void)
 {
     json_t *cmp = capture_json("compare --json -r 10 samples/sales-deal.ini "
                                "tests/e2e/compare_tam_none.ini");
-    json_t *a = run_capplan_json("-r 10 -o \"$(mktemp -d)\" samples/sales-deal.ini");
-    json_t *b = run_capplan_json("-r 10 -o \"$(mktemp -d)\" "
+    json_t *a = run_capplan_json_scratch("-r 10 samples/sales-deal.ini");
+    json_t *b = run_capplan_json_scratch("-r 10 "
                                  "tests/e2e/compare_tam_none.ini");
     CHECK(a && b);
     if (!a || !b || !cmp)

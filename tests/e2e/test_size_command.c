@@ -78,7 +78,7 @@ static void check_example(json_t *book, size_t i)
  * random streams, so the same document apart from the names. */
 static void check_simulated_deal(void)
 {
-    json_t *book = run_capplan_json("-r 20 -o \"$(mktemp -d)\" "
+    json_t *book = run_capplan_json_scratch("-r 20 "
                                     "samples/sales-deal.ini");
     json_t *deal = size_json("-r 20 --start 2027-01-01 --channel reseller "
                              "--csm auto --tam auto --tam-tier premium "
@@ -142,7 +142,7 @@ static void check_usage(void)
 
 int main(void)
 {
-    json_t *book = run_capplan_json("--no-sim -o \"$(mktemp -d)\" "
+    json_t *book = run_capplan_json_scratch("--no-sim "
                                     "tests/e2e/examples.ini");
     CHECK(book != NULL);
     for (size_t i = 0; book && i < sizeof examples / sizeof examples[0]; i++)
