@@ -110,7 +110,8 @@ static cap_status org_row(const cap_csv_row *row, void *arg, cap_error *err)
     int plan = cap_plan_parse(buf);
     if (plan < 0)
         return cap_error_row(err, CAP_ERR_INPUT, name, row->line, "plan",
-                             "unknown plan \"%s\"", buf);
+                             "unknown plan \"%s\" (want basic, premium or "
+                             "mission_critical)", buf);
     if (!cap_tz_exists(o->timezone))
         return cap_error_row(err, CAP_ERR_INPUT, name, row->line, "timezone",
                              "unknown time zone \"%s\"", o->timezone);
@@ -126,6 +127,7 @@ static cap_status org_row(const cap_csv_row *row, void *arg, cap_error *err)
     o->channel = (cap_channel)ch;
     o->plan = (cap_plan)plan;
     o->has_csm = strcmp(buf, "yes") == 0;
+    o->row = row->line;
     r->t->count++;
     return CAP_OK;
 }
@@ -135,22 +137,42 @@ static int org_cmp(const void *a, const void *b)
     return strcasecmp(((const cap_org *)a)->name, ((const cap_org *)b)->name);
 }
 
+/* Sorted by name, an organization named twice is a neighbour of itself;
+ * the message names the later row and the earlier one. */
+static cap_status orgs_unique(const cap_org_table *t, cap_error *err)
+{
+    for (size_t i = 1; i < t->count; i++) {
+        const cap_org *a = &t->org[i - 1], *b = &t->org[i];
+        if (org_cmp(a, b) != 0)
+            continue;
+        if (a->row > b->row) {
+            const cap_org *x = a;
+            a = b;
+            b = x;
+        }
+        return cap_error_row(err, CAP_ERR_INPUT, t->name, b->row,
+                             "organization", "\"%s\" appears twice (first at "
+                             "row %d as \"%s\")", b->name, a->row, a->name);
+    }
+    return CAP_OK;
+}
+
 cap_status cap_orgs_read(const char *path, cap_org_table *t, cap_error *err)
 {
     memset(t, 0, sizeof *t);
     snprintf(t->name, sizeof t->name, "%s", cap_input_name(path));
     org_reader r = {.t = t};
     cap_status st = cap_csv_read(path, org_row, &r, err);
-    if (st == CAP_OK && !t->count)
+    if (st == CAP_OK && !r.have_header)
         st = cap_error_set(err, CAP_ERR_INPUT, t->name, 0, NULL,
-                           "no organization");
+                           "no header row (want organization, partner, "
+                           "channel, plan, timezone)");
+    else if (st == CAP_OK && !t->count)
+        st = cap_error_set(err, CAP_ERR_INPUT, t->name, 0, NULL,
+                           "no organization: a header and no rows");
     if (st == CAP_OK) {
         qsort(t->org, t->count, sizeof *t->org, org_cmp);
-        for (size_t i = 1; i < t->count; i++)
-            if (org_cmp(&t->org[i - 1], &t->org[i]) == 0)
-                st = cap_error_set(err, CAP_ERR_INPUT, t->name, 0,
-                                   "organization", "\"%s\" appears twice",
-                                   t->org[i].name);
+        st = orgs_unique(t, err);
     }
     if (st != CAP_OK)
         cap_orgs_free(t);

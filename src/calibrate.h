@@ -30,6 +30,7 @@ typedef struct {
     int has_csm;           /* the partner contracts P-CSMs */
     cap_plan plan;
     char timezone[128];
+    int row;               /* its CSV row, for messages */
 } cap_org;
 
 typedef struct {
@@ -41,7 +42,8 @@ typedef struct {
 /* Reads ORGS.csv: one row per organization; columns (any order, others
  * ignored) organization, partner, channel, plan, timezone and optionally
  * customers (must be 1) and csm (yes/no, default no).  Errors name file,
- * row and column.  Free with cap_orgs_free. */
+ * row and column: an empty file, a header without rows, a missing column,
+ * an unknown channel, plan or time zone, an organization named twice.  Free with cap_orgs_free. */
 cap_status cap_orgs_read(const char *path, cap_org_table *t, cap_error *err);
 void cap_orgs_free(cap_org_table *t);
 /* The cap_hd_org_fn over a table. */

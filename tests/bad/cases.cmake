@@ -205,6 +205,13 @@ cap_bad_case(model_ticket_rate         3 -m model_ticket_rate.ini good.ini)
 
 # ---- capplan calibrate (exit 3): an export of no known layout ----
 cap_bad_case(calibrate_unknown_layout  3 calibrate -o out --tickets calibrate_unknown_layout.csv --customers calibrate_orgs.csv)
+# ---- capplan calibrate (exit 3): a bad ORGS.csv beside a valid export ----
+cap_bad_case(calibrate_orgs_unknown_plan    3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_unknown_plan.csv)
+cap_bad_case(calibrate_orgs_unknown_zone    3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_unknown_zone.csv)
+cap_bad_case(calibrate_orgs_missing_column  3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_missing_column.csv)
+cap_bad_case(calibrate_orgs_duplicate       3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_duplicate.csv)
+cap_bad_case(calibrate_orgs_empty           3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_empty.csv)
+cap_bad_case(calibrate_orgs_no_rows         3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_no_rows.csv)
 # --compare variants go through the same checks, naming the --compare
 cap_bad_size_case(size_compare_unknown_key 2 --channel oem --customers
                   "basic America/New_York 5" --compare "cms=1")
