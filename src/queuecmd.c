@@ -37,8 +37,8 @@ const char *cap_queue_usage(void)
            "  --hours N       measured hours per replication (> 0, at most\n"
            "                  1000000; default 2000, about 12 weeks), after\n"
            "                  a warm-up of the model's warmup_weeks x 168\n"
-           "                  hours; arrivals x (warm-up + N) may not pass\n"
-           "                  10000000 tickets\n"
+           "                  hours; tickets are served as they arrive, so\n"
+           "                  memory does not grow with N\n"
            "  -r N            replications (default: the model's)\n"
            "  --seed N        random seed (default: the model's)\n"
            "  -m MODEL        rule model INI the defaults above come from\n"
@@ -192,20 +192,6 @@ static cap_sim_options sim_options(const cap_queue_options *o,
     return so;
 }
 
-/* Refuses a replication too big to hold in memory (see
- * CAP_QUEUE_MAX_TICKETS) before it is tried. */
-static cap_status check_size(const cap_queue_spec *q, cap_error *err)
-{
-    double tickets = q->arrivals_per_hour * (q->warmup_hours + q->hours);
-    if (tickets <= CAP_QUEUE_MAX_TICKETS)
-        return CAP_OK;
-    return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--hours",
-                         "%g measured and %g warm-up hours at %g arrivals "
-                         "per hour are %.3g tickets per replication (at most "
-                         "%g)", q->hours, q->warmup_hours,
-                         q->arrivals_per_hour, tickets, CAP_QUEUE_MAX_TICKETS);
-}
-
 /* ---- text ---- */
 
 static void text_row(FILE *out, const char *label, int stable, double erlang,
@@ -322,7 +308,6 @@ cap_status cap_queue_run(const cap_queue_options *o, FILE *out, cap_error *err)
                         m->warmup_weeks * HOURS_PER_WEEK};
     cap_sim_options so = sim_options(o, m);
     cap_model_free(m);
-    CAP_TRY(check_size(&q, err));
     cap_queue_result r;
     CAP_TRY(cap_queue_simulate(&q, &so, &r, err));
     int ok = 1;

@@ -30,15 +30,9 @@
 /* Largest --servers accepted. */
 #define CAP_QUEUE_MAX_SERVERS 100000
 
-/* Largest --hours (about 114 years): the engine counts the minutes
- * present hour by hour, and with few arrivals the ticket limit below does
- * not bound that. */
+/* Largest --hours (about 114 years): it bounds the run time, not the
+ * memory (tickets are served as they arrive). */
 #define CAP_QUEUE_MAX_HOURS 1000000
-
-/* Largest expected number of tickets in one replication (warm-up and
- * measured hours): each ticket takes about 40 bytes while its replication
- * runs, so this keeps a thread under half a gigabyte. */
-#define CAP_QUEUE_MAX_TICKETS 1e7
 
 typedef struct {
     double arrivals_per_hour;  /* >= 0 */

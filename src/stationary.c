@@ -1,55 +1,74 @@
-/* stationary.c - a stationary 24x7 queue (capplan queue) on the same
- * engine as the portfolio run. */
+/* stationary.c - a stationary 24x7 queue (capplan queue): tickets drawn
+ * and served one at a time as the clock advances, so a replication holds
+ * the people's free times and running sums, never its tickets.
+ *
+ * One class of work on constant staff is FCFS, which fifo.h serves
+ * exactly as the portfolio run's engine (queue.h) would, at O(log c) a
+ * ticket instead of an event loop over every person. */
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "fifo.h"
 #include "pool.h"
 #include "simcore.h"
 
 typedef struct {
     const cap_queue_spec *q;
     unsigned long seed;
-    double present[CAP_WEEK_HOURS];
     double *tickets, *waited, *level, *wait, *occupancy;
 } stationary;
+
+/* Running sums of the measured tickets of one replication. */
+typedef struct {
+    double n, waited, met, wait, busy;
+} sums;
+
+/* Minutes of [a, b) inside [from, to). */
+static double overlap(double a, double b, double from, double to)
+{
+    double lo = a > from ? a : from, hi = b < to ? b : to;
+    return hi > lo ? hi - lo : 0;
+}
+
+/* Draws arrival, handle time, next arrival, ... from the replication's
+ * stream (the order the tickets were always drawn in, so a seed gives the
+ * tickets it gave before) and serves each as it arrives. */
+static void serve_stream(const cap_queue_spec *q, gsl_rng *rng, cap_fifo *f,
+                         sums *s)
+{
+    double end = (q->warmup_hours + q->hours) * 60, from = q->warmup_hours * 60;
+    double rate = q->arrivals_per_hour / 60.0, mean_gap = 1 / rate;
+    for (double t = gsl_ran_exponential(rng, mean_gap); rate > 0 && t < end;
+         t += gsl_ran_exponential(rng, mean_gap)) {
+        double handle = gsl_ran_exponential(rng, q->handle_minutes);
+        double start = cap_fifo_serve(f, t, handle);
+        s->busy += overlap(start, start + handle, from, end);
+        if (t < from)
+            continue;
+        double w = start - t;
+        s->n++;
+        s->waited += w > 1e-9;
+        s->met += w <= q->target_minutes;
+        s->wait += w;
+    }
+}
 
 static void stationary_rep(void *ctx, size_t rep)
 {
     stationary *sq = ctx;
     const cap_queue_spec *q = sq->q;
     gsl_rng *rng = cap_stream(sq->seed, 0, rep);
-    cap_job_list l = {NULL, 0, 0};
-    double end = (q->warmup_hours + q->hours) * 60, from = q->warmup_hours * 60;
-    double rate = q->arrivals_per_hour / 60.0;
-    for (double t = gsl_ran_exponential(rng, 1 / rate); rate > 0 && t < end;
-         t += gsl_ran_exponential(rng, 1 / rate)) {
-        cap_job j = {t, gsl_ran_exponential(rng, q->handle_minutes),
-                     (float)q->target_minutes, 0, 0};
-        cap_job_push(&l, j);
-    }
-    double *start = cap_must(malloc((l.n + 1) * sizeof *start));
-    cap_shifts shifts = {sq->present, NULL, 0, 0};
-    cap_queue_stats st;
-    if (cap_queue_serve(l.job, l.n, &shifts, NULL, from, end, start, &st))
-        abort();
-    double n = 0, waited = 0, met = 0, wait = 0;
-    for (size_t k = 0; k < l.n; k++) {
-        if (l.job[k].arrival < from)
-            continue;
-        double w = start[k] < 0 ? INFINITY : start[k] - l.job[k].arrival;
-        n++;
-        waited += w > 1e-9;
-        met += w <= q->target_minutes;
-        wait += w;
-    }
-    sq->tickets[rep] = n;
-    sq->waited[rep] = n ? waited / n : 0;
-    sq->level[rep] = n ? met / n : 1;
-    sq->wait[rep] = n ? wait / n : 0;
-    sq->occupancy[rep] = st.present_minutes > 0 ? st.busy_minutes / st.present_minutes : 0;
-    free(start);
-    free(l.job);
+    cap_fifo *f = cap_must(cap_fifo_new(q->servers));
+    sums s = {0, 0, 0, 0, 0};
+    serve_stream(q, rng, f, &s);
+    double present = (double)q->servers * q->hours * 60;
+    sq->tickets[rep] = s.n;
+    sq->waited[rep] = s.n ? s.waited / s.n : 0;
+    sq->level[rep] = s.n ? s.met / s.n : 1;
+    sq->wait[rep] = s.n ? s.wait / s.n : 0;
+    sq->occupancy[rep] = present > 0 ? s.busy / present : 0;
+    cap_fifo_free(f);
     gsl_rng_free(rng);
 }
 
@@ -58,9 +77,7 @@ cap_status cap_queue_simulate(const cap_queue_spec *q, const cap_sim_options *o,
 {
     (void)err;
     size_t n = (size_t)o->replications;
-    stationary sq = {q, o->seed, {0}, NULL, NULL, NULL, NULL, NULL};
-    for (int h = 0; h < CAP_WEEK_HOURS; h++)
-        sq.present[h] = q->servers;
+    stationary sq = {q, o->seed, NULL, NULL, NULL, NULL, NULL};
     double *all = cap_must(calloc(5 * n, sizeof *all));
     sq.tickets = all;
     sq.waited = all + n;

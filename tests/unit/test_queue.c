@@ -1,9 +1,14 @@
 /* test_queue.c - the queue engine on schedules small enough to follow by
- * hand, and first response on the SLA clocks (SPEC sections 3 and 4). */
+ * hand, the streaming FCFS queue of capplan queue against it, and first
+ * response on the SLA clocks (SPEC sections 3 and 4). */
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "calendar.h"
 #include "check.h"
+#include "fifo.h"
 #include "queue.h"
 #include "sim.h"
 
@@ -130,6 +135,67 @@ static void check_first_response_clocks(void)
     cap_tz_free(ny);
 }
 
+/* Two people, tickets at 0, 1, 2, 3 of 5, 5, 5, 1 minutes: the first two
+ * start at once, the third when the first person is free (5), the fourth
+ * when the second is (6). */
+static void check_fifo_by_hand(void)
+{
+    cap_fifo *f = cap_fifo_new(2);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    CHECK_NEAR(cap_fifo_serve(f, 0, 5), 0, 0);
+    CHECK_NEAR(cap_fifo_serve(f, 1, 5), 1, 0);
+    CHECK_NEAR(cap_fifo_serve(f, 2, 5), 5, 0);
+    CHECK_NEAR(cap_fifo_serve(f, 3, 1), 6, 0);
+    /* nobody busy at 20: no wait */
+    CHECK_NEAR(cap_fifo_serve(f, 20, 1), 20, 0);
+    cap_fifo_free(f);
+    CHECK(cap_fifo_new(0) == NULL);
+}
+
+/* capplan queue serves its tickets one by one with fifo.h instead of the
+ * event engine: on constant staff with one class both must start every
+ * ticket at the same minute (a busy M/M/c at 95% load, where nearly every
+ * ticket waits, on 1, 3 and 40 people). */
+static void check_fifo_is_the_engine(void)
+{
+    enum { N = 20000 };
+    cap_job *jobs = malloc(N * sizeof *jobs);
+    double *start = malloc(N * sizeof *start);
+    CHECK(jobs && start);
+    const int people[] = {1, 3, 40};
+    for (int k = 0; k < 3 && jobs && start; k++) {
+        int c = people[k];
+        gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng_set(r, 17 + (unsigned long)c);
+        double t = 0;
+        for (int i = 0; i < N; i++) {
+            t += gsl_ran_exponential(r, 1.0);
+            jobs[i] = (cap_job){t, gsl_ran_exponential(r, 0.95 * c), 0, 0, 0};
+        }
+        gsl_rng_free(r);
+        double present[CAP_WEEK_HOURS];
+        for (int h = 0; h < CAP_WEEK_HOURS; h++)
+            present[h] = c;
+        cap_shifts s = {present, NULL, 0, 0};
+        cap_queue_stats st;
+        CHECK_INT(cap_queue_serve(jobs, N, &s, NULL, 0, t, start, &st), 0);
+        cap_fifo *f = cap_fifo_new(c);
+        int same = 0, waited = 0;
+        for (int i = 0; i < N; i++) {
+            double got = cap_fifo_serve(f, jobs[i].arrival, jobs[i].handle);
+            same += got == start[i];
+            waited += got > jobs[i].arrival;
+        }
+        cap_fifo_free(f);
+        CHECK_INT(same, N);
+        CHECK(waited > N / 2); /* the case tests the queue, not free people */
+    }
+    free(jobs);
+    free(start);
+}
+
 static void check_estimate(void)
 {
     /* Mean 2, sd 1 over 4 values: half-width = t(0.975, 3) x 1 / 2, with
@@ -147,6 +213,8 @@ int main(void)
     check_shift_ends();
     check_triage();
     check_first_response_clocks();
+    check_fifo_by_hand();
+    check_fifo_is_the_engine();
     check_estimate();
     return check_summary();
 }
