@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "booksize.h"
 #include "horizon.h"
 #include "model.h"
 #include "outset.h"
@@ -206,7 +207,8 @@ cap_status cap_run(const cap_options *o, FILE *out, cap_error *err)
     if (!m)
         return err->code;
     cap_portfolio *p = load_inputs(o, m, err);
-    if (p && cap_outset_check(o->out_dir, book_names, BOOKS, err) != CAP_OK) {
+    if (p && (cap_book_size_check(p, !o->no_sim, err) != CAP_OK ||
+              cap_outset_check(o->out_dir, book_names, BOOKS, err) != CAP_OK)) {
         cap_portfolio_free(p);
         p = NULL;
     }

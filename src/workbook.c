@@ -153,54 +153,7 @@ static void sheet_summary(cap_book *b, const cap_staffing *s)
     summary_total(b, ws, row, &t);
 }
 
-/* ---- Coverage --------------------------------------------------------- */
-
-enum { C_PARTNER, C_ROLE, C_DAY, C_HOUR, C_REQUIRED, C_PRESENT, C_GAP,
-       C_COLS };
-
-static const cap_column coverage_columns[C_COLS] = {
-    [C_PARTNER] = {"Partner", 16, CAP_FMT_TEXT},
-    [C_ROLE] = {"Role", 8, CAP_FMT_TEXT},
-    [C_DAY] = {"Day", 6, CAP_FMT_TEXT},
-    [C_HOUR] = {"Hour (home)", 11, CAP_FMT_INT},
-    [C_REQUIRED] = {"Required", 10, CAP_FMT_INT},
-    [C_PRESENT] = {"Present", 9, CAP_FMT_ONE},
-    [C_GAP] = {"Gap", 6, CAP_FMT_INT},
-};
-
-/* =IF(AND(E2=1,F2<=0),1,0): a window hour with nobody on shift. */
-static void gap_cell(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                     double required, double present)
-{
-    char e[LXW_MAX_CELL_NAME_LENGTH], f[LXW_MAX_CELL_NAME_LENGTH];
-    char formula[64];
-    lxw_rowcol_to_cell(e, row, C_REQUIRED);
-    lxw_rowcol_to_cell(f, row, C_PRESENT);
-    snprintf(formula, sizeof formula, "=IF(AND(%s=1,%s<=0),1,0)", e, f);
-    cap_book_formula(b, ws, row, C_GAP, formula, b->fmt[CAP_FMT_INT],
-                required == 1 && present <= 0 ? 1 : 0);
-}
-
-/* The 168 hours of one team; returns the next free row. */
-static lxw_row_t coverage_rows(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                               const cap_partner_staffing *ps, cap_role r)
-{
-    static const char *const days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri",
-                                        "Sat", "Sun"};
-    const cap_role_staffing *rs = &ps->role[r];
-    for (int h = 0; h < CAP_WEEK_HOURS && b->code == CAP_OK; h++, row++) {
-        cap_book_text(b, ws, row, C_PARTNER, ps->partner->id, NULL);
-        cap_book_text(b, ws, row, C_ROLE, cap_role_label(r), NULL);
-        cap_book_text(b, ws, row, C_DAY, days[h / 24], NULL);
-        cap_book_num(b, ws, row, C_HOUR, h % 24, b->fmt[CAP_FMT_INT]);
-        double required = cap_book_num(b, ws, row, C_REQUIRED,
-                                  rs->required[h] ? 1 : 0, b->fmt[CAP_FMT_INT]);
-        double present = cap_book_num(b, ws, row, C_PRESENT, rs->present[h],
-                                 b->fmt[CAP_FMT_ONE]);
-        gap_cell(b, ws, row, required, present);
-    }
-    return row;
-}
+/* ---- Shared by the hour sheets ---------------------------------------- */
 
 /* Colours data rows 1..last_row red where rule holds.  The rule is written
  * for the first data row, and its column reference must be absolute
@@ -243,21 +196,132 @@ static void hour_note(cap_book *b, lxw_worksheet *ws, lxw_col_t col,
     cap_book_comment(b, ws, 0, col, note);
 }
 
+/* ---- Coverage --------------------------------------------------------- */
+
+/* One row per team: the week's 168 hours across, after a few columns that
+ * sum them.  A row per team and hour would pass the spreadsheet's
+ * 1,048,576 rows at 6,242 teams; a row per team fits 1,048,575. */
+enum { C_PARTNER, C_ROLE, C_WINDOW, C_PERSON_HOURS, C_GAP, C_FIRST_HOUR,
+       C_COLS = C_FIRST_HOUR + CAP_WEEK_HOURS };
+
+static const char *const week_days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri",
+                                         "Sat", "Sun"};
+
+/* The hour headers "Mon 00" ... "Sun 23" from column first on, kind k. */
+static void week_columns(cap_column *cols, lxw_col_t first, cap_fmt_kind k)
+{
+    static char titles[CAP_WEEK_HOURS][8];
+    for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+        snprintf(titles[h], sizeof titles[h], "%s %02d", week_days[h / 24],
+                 h % 24);
+        cols[first + h] = (cap_column){titles[h], 6, k};
+    }
+}
+
+static void coverage_columns(cap_column cols[C_COLS])
+{
+    cols[C_PARTNER] = (cap_column){"Partner", 16, CAP_FMT_TEXT};
+    cols[C_ROLE] = (cap_column){"Role", 8, CAP_FMT_TEXT};
+    cols[C_WINDOW] = (cap_column){"Window hours", 10, CAP_FMT_INT};
+    cols[C_PERSON_HOURS] = (cap_column){"Person-hours", 10, CAP_FMT_ONE};
+    cols[C_GAP] = (cap_column){"Gap hours", 9, CAP_FMT_INT};
+    week_columns(cols, C_FIRST_HOUR, CAP_FMT_ONE);
+}
+
+/* =FN(F2:FQ2) over the hours of row, with its cached value. */
+static void hours_formula(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                          lxw_col_t col, const char *fn, const char *arg,
+                          lxw_format *f, double cached)
+{
+    char range[LXW_MAX_CELL_RANGE_LENGTH], formula[96];
+    lxw_rowcol_to_range(range, row, C_FIRST_HOUR, row,
+                        C_FIRST_HOUR + CAP_WEEK_HOURS - 1);
+    snprintf(formula, sizeof formula, "=%s(%s%s)", fn, range, arg);
+    cap_book_formula(b, ws, row, col, formula, f, cached);
+}
+
+/* One team: its window hours carry the people present (0 is a gap), the
+ * hours outside it stay empty. */
+static void coverage_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                         const cap_partner_staffing *ps, cap_role r)
+{
+    const cap_role_staffing *rs = &ps->role[r];
+    double window = 0, people = 0, gaps = 0;
+    cap_book_text(b, ws, row, C_PARTNER, ps->partner->id, NULL);
+    cap_book_text(b, ws, row, C_ROLE, cap_role_label(r), NULL);
+    for (int h = 0; h < CAP_WEEK_HOURS && b->code == CAP_OK; h++) {
+        if (!rs->required[h] && rs->present[h] == 0)
+            continue;
+        double x = cap_book_num(b, ws, row, (lxw_col_t)(C_FIRST_HOUR + h),
+                                rs->present[h], b->fmt[CAP_FMT_ONE]);
+        window++;
+        people += x;
+        gaps += x == 0;
+    }
+    hours_formula(b, ws, row, C_WINDOW, "COUNT", "", b->fmt[CAP_FMT_INT],
+                  window);
+    hours_formula(b, ws, row, C_PERSON_HOURS, "SUM", "", b->fmt[CAP_FMT_ONE],
+                  people);
+    hours_formula(b, ws, row, C_GAP, "COUNTIF", ",0", b->fmt[CAP_FMT_INT],
+                  gaps);
+}
+
+/* A conditional format over rows 1..last_row, columns c0..c1: formula
+ * (written for the top-left cell, relative references moving with each
+ * cell) gives the cell format f. */
+static void highlight_cells(cap_book *b, lxw_worksheet *ws, lxw_row_t last_row,
+                            lxw_col_t c0, lxw_col_t c1, char *formula,
+                            lxw_format *f)
+{
+    lxw_conditional_format cf;
+    if (b->code != CAP_OK || last_row < 1)
+        return;
+    memset(&cf, 0, sizeof cf);
+    cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+    cf.value_string = formula; /* libxlsxwriter copies it */
+    cf.format = f;
+    cap_book_check_sheet(b, worksheet_conditional_format_range(ws, 1, c0,
+                                                               last_row, c1, &cf),
+                         ws->name, "highlighting");
+}
+
+/* The shading of the hours outside a team's window: grey, so that the
+ * window's shape shows across the week. */
+static lxw_format *outside_format(cap_book *b)
+{
+    lxw_format *f = b->code == CAP_OK ? workbook_add_format(b->wb) : NULL;
+    if (f)
+        format_set_bg_color(f, 0xE7E6E6);
+    else if (b->code == CAP_OK)
+        cap_book_fail(b, CAP_ERR_INTERNAL, "out of memory for a format");
+    return f;
+}
+
 static void sheet_coverage(cap_book *b, const cap_staffing *s)
 {
-    lxw_worksheet *ws = cap_book_sheet(b, "Coverage", coverage_columns, C_COLS);
+    cap_column cols[C_COLS];
+    coverage_columns(cols);
+    lxw_worksheet *ws = cap_book_sheet(b, "Coverage", cols, C_COLS);
     lxw_row_t row = 1;
-    char rule[32];
+    char first[LXW_MAX_CELL_NAME_LENGTH], rule[64];
     if (!ws)
         return;
-    hour_note(b, ws, C_HOUR, s);
+    hour_note(b, ws, C_FIRST_HOUR, s);
+    worksheet_freeze_panes(ws, 1, C_FIRST_HOUR); /* the sums stay in view */
     for (size_t i = 0; i < s->partner_count && b->code == CAP_OK; i++)
         for (int r = 0; r < CAP_ROLES; r++)
             if (s->partners[i].role[r].active)
-                row = coverage_rows(b, ws, row, &s->partners[i], (cap_role)r);
+                coverage_row(b, ws, row++, &s->partners[i], (cap_role)r);
     cap_book_table(b, ws, row - 1, C_COLS);
-    equals_rule(rule, sizeof rule, C_GAP, "1");
-    highlight_rows(b, ws, row - 1, C_COLS, rule);
+    lxw_format *outside = outside_format(b);
+    lxw_rowcol_to_cell(first, 1, C_FIRST_HOUR);
+    snprintf(rule, sizeof rule, "=AND(ISNUMBER(%s),%s=0)", first, first);
+    highlight_cells(b, ws, row - 1, C_FIRST_HOUR, C_COLS - 1, rule, b->gap);
+    snprintf(rule, sizeof rule, "=ISBLANK(%s)", first);
+    highlight_cells(b, ws, row - 1, C_FIRST_HOUR, C_COLS - 1, rule, outside);
+    lxw_rowcol_to_cell(first, 1, C_GAP);
+    snprintf(rule, sizeof rule, "=%s>0", first);
+    highlight_cells(b, ws, row - 1, C_GAP, C_GAP, rule, b->gap);
 }
 
 /* ---- Simulation ------------------------------------------------------- */
@@ -397,92 +461,96 @@ static void sheet_simulation(cap_book *b, const cap_staffing *s)
 
 /* ---- Erlang C --------------------------------------------------------- */
 
-enum { E_PARTNER, E_ROLE, E_DAY, E_HOUR, E_ARRIVALS, E_HANDLE, E_SERVERS,
-       E_LOAD, E_WAIT_PROBABILITY, E_MEAN_WAIT, E_OCCUPANCY, E_STATUS,
-       E_COLS };
+/* One row per team and measure, the week's hours across (the Coverage
+ * layout): five rows a team fit 209,715 teams in the sheet's rows. */
+enum { E_PARTNER, E_ROLE, E_MEASURE, E_FIRST_HOUR,
+       E_COLS = E_FIRST_HOUR + CAP_WEEK_HOURS };
 
-static const cap_column erlang_columns[E_COLS] = {
-    [E_PARTNER] = {"Partner", 16, CAP_FMT_TEXT},
-    [E_ROLE] = {"Role", 8, CAP_FMT_TEXT},
-    [E_DAY] = {"Day", 6, CAP_FMT_TEXT},
-    [E_HOUR] = {"Hour (home)", 11, CAP_FMT_TEXT},
-    [E_ARRIVALS] = {"Arrivals/h", 11, CAP_FMT_TWO},
-    [E_HANDLE] = {"Handle (min)", 13, CAP_FMT_ONE},
-    [E_SERVERS] = {"Servers", 9, CAP_FMT_ONE},
-    [E_LOAD] = {"Offered load (Erlangs)", 15, CAP_FMT_TWO},
-    [E_WAIT_PROBABILITY] = {"P(wait)", 16, CAP_FMT_PCT},
-    [E_MEAN_WAIT] = {"Mean wait (min)", 16, CAP_FMT_ONE},
-    [E_OCCUPANCY] = {"Occupancy", 11, CAP_FMT_PCT},
-    [E_STATUS] = {"Status", 16, CAP_FMT_TEXT},
+enum { E_LOAD, E_SERVERS, E_WAIT_PROBABILITY, E_MEAN_WAIT, E_OCCUPANCY,
+       E_MEASURES };
+
+static const struct {
+    const char *name;
+    cap_fmt_kind kind;
+} erlang_measures[E_MEASURES] = {
+    [E_LOAD] = {"Offered load (Erlangs)", CAP_FMT_TWO},
+    [E_SERVERS] = {"Servers", CAP_FMT_ONE},
+    [E_WAIT_PROBABILITY] = {"P(wait)", CAP_FMT_PCT},
+    [E_MEAN_WAIT] = {"Mean wait (min)", CAP_FMT_ONE},
+    [E_OCCUPANCY] = {"Occupancy", CAP_FMT_PCT},
 };
 
-#define UNSTABLE_TEXT "servers <= load"
+#define UNSTABLE_TEXT "unstable"
 
-/* A number, or text where the formula has none: an unstable queue, or an
- * occupancy with nobody present (CAP_ERLANG_UNSTABLE or infinite). */
-static void put_num_or(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                       lxw_col_t col, int ok, double x, lxw_format *f)
+static void erlang_columns(cap_column cols[E_COLS])
 {
-    if (ok && isfinite(x) && x >= 0)
-        cap_book_num(b, ws, row, col, x, f);
+    cols[E_PARTNER] = (cap_column){"Partner", 16, CAP_FMT_TEXT};
+    cols[E_ROLE] = (cap_column){"Role", 8, CAP_FMT_TEXT};
+    cols[E_MEASURE] = (cap_column){"Measure", 23, CAP_FMT_TEXT};
+    week_columns(cols, E_FIRST_HOUR, CAP_FMT_TEXT);
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        cols[E_FIRST_HOUR + h].width = 9; /* "unstable" */
+}
+
+/* The measure v of hour eh: a number, or UNSTABLE_TEXT where the formula
+ * has none (servers <= load, or an occupancy with nobody present). */
+static void erlang_cell(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                        lxw_col_t col, const cap_erlang_hour *eh, int v)
+{
+    const cap_erlang *e = &eh->erlang;
+    double x[E_MEASURES] = {e->offered_load, eh->servers, e->wait_probability,
+                            e->mean_wait, e->occupancy};
+    int ok = v < E_WAIT_PROBABILITY || v == E_OCCUPANCY || e->stable;
+    if (ok && isfinite(x[v]) && x[v] >= 0)
+        cap_book_num(b, ws, row, col, x[v], b->fmt[erlang_measures[v].kind]);
     else
         cap_book_text(b, ws, row, col, UNSTABLE_TEXT, NULL);
 }
 
-static void erlang_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
-                       const cap_erlang_hour *eh, int hour)
-{
-    static const char *const days[7] = {"Mon", "Tue", "Wed", "Thu", "Fri",
-                                        "Sat", "Sun"};
-    const cap_erlang *e = &eh->erlang;
-    char clock[8];
-    snprintf(clock, sizeof clock, "%02d:00", hour % 24);
-    cap_book_text(b, ws, row, E_DAY, days[hour / 24], NULL);
-    cap_book_text(b, ws, row, E_HOUR, clock, NULL);
-    cap_book_num(b, ws, row, E_ARRIVALS, eh->arrivals_per_hour, b->fmt[CAP_FMT_TWO]);
-    cap_book_num(b, ws, row, E_HANDLE, eh->handle_minutes, b->fmt[CAP_FMT_ONE]);
-    cap_book_num(b, ws, row, E_SERVERS, eh->servers, b->fmt[CAP_FMT_ONE]);
-    cap_book_num(b, ws, row, E_LOAD, e->offered_load, b->fmt[CAP_FMT_TWO]);
-    put_num_or(b, ws, row, E_WAIT_PROBABILITY, e->stable,
-               e->wait_probability, b->fmt[CAP_FMT_PCT]);
-    put_num_or(b, ws, row, E_MEAN_WAIT, e->stable, e->mean_wait,
-               b->fmt[CAP_FMT_ONE]);
-    put_num_or(b, ws, row, E_OCCUPANCY, 1, e->occupancy, b->fmt[CAP_FMT_PCT]);
-    cap_book_text(b, ws, row, E_STATUS, e->stable ? "stable" : UNSTABLE_TEXT,
-             NULL);
-}
-
-/* The hours of one team, less those with neither work nor staff. */
+/* The measures of one team; hours with neither work nor staff stay
+ * empty.  Returns the next free row. */
 static lxw_row_t erlang_rows(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                              const cap_partner_staffing *ps, cap_role r)
 {
     const cap_sla_role *sla = ps->role[r].sla;
-    for (int h = 0; h < CAP_WEEK_HOURS && b->code == CAP_OK; h++) {
-        const cap_erlang_hour *eh = &sla->hour[h];
-        if (eh->arrivals_per_hour == 0 && eh->servers == 0)
-            continue;
+    for (int v = 0; v < E_MEASURES && b->code == CAP_OK; v++, row++) {
         cap_book_text(b, ws, row, E_PARTNER, ps->partner->id, NULL);
         cap_book_text(b, ws, row, E_ROLE, cap_role_label(r), NULL);
-        erlang_row(b, ws, row++, eh, h);
+        cap_book_text(b, ws, row, E_MEASURE, erlang_measures[v].name, NULL);
+        for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+            const cap_erlang_hour *eh = &sla->hour[h];
+            if (eh->arrivals_per_hour != 0 || eh->servers != 0)
+                erlang_cell(b, ws, row, (lxw_col_t)(E_FIRST_HOUR + h), eh, v);
+        }
     }
     return row;
 }
 
 static void sheet_erlang(cap_book *b, const cap_staffing *s)
 {
-    lxw_worksheet *ws = cap_book_sheet(b, "Erlang C", erlang_columns, E_COLS);
+    cap_column cols[E_COLS];
+    erlang_columns(cols);
+    lxw_worksheet *ws = cap_book_sheet(b, "Erlang C", cols, E_COLS);
     lxw_row_t row = 1;
-    char rule[40];
+    char first[LXW_MAX_CELL_NAME_LENGTH], rule[64];
     if (!ws)
         return;
-    hour_note(b, ws, E_HOUR, s);
+    hour_note(b, ws, E_FIRST_HOUR, s);
+    cap_book_comment(b, ws, 0, E_MEASURE, "Each hour's queue as Erlang C "
+                     "sees it: offered load = arrivals per hour x handle "
+                     "minutes / 60, servers = people present. \""
+                     UNSTABLE_TEXT "\": servers <= load, a queue with no "
+                     "steady state. Hours with neither work nor staff are "
+                     "empty.");
+    worksheet_freeze_panes(ws, 1, E_FIRST_HOUR);
     for (size_t i = 0; i < s->partner_count && b->code == CAP_OK; i++)
         for (int r = 0; r < CAP_ROLES; r++)
             if (s->partners[i].role[r].active && s->partners[i].role[r].sla)
                 row = erlang_rows(b, ws, row, &s->partners[i], (cap_role)r);
     cap_book_table(b, ws, row - 1, E_COLS);
-    equals_rule(rule, sizeof rule, E_STATUS, "\"" UNSTABLE_TEXT "\"");
-    highlight_rows(b, ws, row - 1, E_COLS, rule);
+    lxw_rowcol_to_cell(first, 1, E_FIRST_HOUR);
+    snprintf(rule, sizeof rule, "=%s=\"" UNSTABLE_TEXT "\"", first);
+    highlight_cells(b, ws, row - 1, E_FIRST_HOUR, E_COLS - 1, rule, b->gap);
 }
 
 /* ---- Responsibilities ------------------------------------------------- */

@@ -399,21 +399,30 @@ static void check_simulation_sheet(const table *t)
     CHECK_STR(cell(t, 5, "Meets goal"), "no");
 }
 
-/* 16 day hours a day in each of two teams; Mon 09:00 of each unstable. */
+/* Five measures of each of two teams, the hours across: 16 day hours a
+ * day with work (nights empty), Mon 09:00 of each unstable. */
 static void check_erlang_sheet(const table *t)
 {
-    CHECK_INT(t->rows, 1 + 2 * 7 * 16);
-    CHECK_STR(cell(t, 1, "Day"), "Mon");
-    CHECK_STR(cell(t, 1, "Hour (home)"), "08:00");
-    CHECK_STR(cell(t, 1, "Status"), "stable");
-    CHECK_NEAR(cell_num(t, 1, "P(wait)"), 0.5, 0);
-    CHECK_STR(cell(t, 2, "Hour (home)"), "09:00");
-    CHECK_STR(cell(t, 2, "P(wait)"), "servers <= load");
-    CHECK_STR(cell(t, 2, "Mean wait (min)"), "servers <= load");
-    CHECK_STR(cell(t, 2, "Status"), "servers <= load");
-    CHECK_STR(cell(t, 2, "Occupancy"), "servers <= load");
-    CHECK_STR(cell(t, 16, "Hour (home)"), "23:00");
-    CHECK_STR(cell(t, 17, "Day"), "Tue");
+    CHECK_INT(t->rows, 1 + 2 * 5);
+    CHECK_INT(t->cols, 3 + CAP_WEEK_HOURS);
+    CHECK_STR(cell(t, 1, "Measure"), "Offered load (Erlangs)");
+    CHECK_STR(cell(t, 1, "Mon 07"), "");
+    CHECK_NEAR(cell_num(t, 1, "Mon 08"), 0.5, 0);
+    CHECK_NEAR(cell_num(t, 1, "Mon 09"), 0.5, 0);
+    CHECK_STR(cell(t, 2, "Measure"), "Servers");
+    CHECK_NEAR(cell_num(t, 2, "Mon 08"), 1, 0);
+    CHECK_NEAR(cell_num(t, 2, "Mon 09"), 0, 0);
+    CHECK_STR(cell(t, 3, "Measure"), "P(wait)");
+    CHECK_NEAR(cell_num(t, 3, "Mon 08"), 0.5, 0);
+    CHECK_STR(cell(t, 3, "Mon 09"), "unstable");
+    CHECK_STR(cell(t, 4, "Measure"), "Mean wait (min)");
+    CHECK_NEAR(cell_num(t, 4, "Sun 23"), 60, 0);
+    CHECK_STR(cell(t, 4, "Mon 09"), "unstable");
+    CHECK_STR(cell(t, 5, "Measure"), "Occupancy");
+    CHECK_STR(cell(t, 5, "Mon 09"), "unstable");
+    CHECK_NEAR(cell_num(t, 5, "Tue 09"), 0.5, 0);
+    CHECK_STR(cell(t, 6, "Measure"), "Offered load (Erlangs)");
+    CHECK_STR(cell(t, 6, "Role"), "P-TAM");
 }
 
 static void test_workbook(fixture *f, const char *dir)

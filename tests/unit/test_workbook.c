@@ -243,7 +243,7 @@ static int same_bytes(const char *a, const char *b)
 
 /* ---- CSV tables ------------------------------------------------------- */
 
-enum { MAX_COLS = 24 };
+enum { MAX_COLS = 5 + CAP_WEEK_HOURS }; /* the Coverage sheet */
 
 typedef struct {
     char *cell[MAX_COLS];
@@ -416,22 +416,36 @@ static void check_summary_sheet(const table *c, const table *r)
     CHECK(close_to(number(r, 4, cost), want_cost));
 }
 
-/* Coverage: 168 rows per active team; the Gap column, cached and
- * recomputed, sums to the gaps built into the fixture. */
+/* Coverage: one row per active team, the week's hours across; the sums,
+ * cached and recomputed, are the fixture's (fake_coverage) by hand. */
 static void check_coverage_sheet(const table *c, const table *r, int gaps)
 {
-    int gap = column_of(r, "Gap");
+    static const double want[3][3] = {
+        {40, 33 + 5 * 0.5, 2},    /* acme P-CSM: weekdays 14-22, two empty */
+        {168, 7 * 8 * 0.5, 112},  /* acme P-TAM: 24x7, 08-16 at 0.5 */
+        {168, 168 * 2.5 / 3, 0},  /* bolt P-CSM: 24x7 at 2.5/3 */
+    };
+    static const char *const sums[3] = {"Window hours", "Person-hours",
+                                        "Gap hours"};
     double cached = 0, recomputed = 0;
-    CHECK_INT(r->count, 1 + 3 * CAP_WEEK_HOURS);
-    CHECK_STR(cell(r, 0, column_of(r, "Hour (home)")), "Hour (home)");
+    CHECK_INT(r->count, 1 + 3);
+    CHECK_INT(r->rows[0].n, 5 + CAP_WEEK_HOURS);
+    for (size_t i = 1; i < r->count; i++)
+        for (int k = 0; k < 3; k++) {
+            int col = column_of(r, sums[k]);
+            CHECK(close_to(number(c, i, col), want[i - 1][k]));
+            CHECK(close_to(number(r, i, col), want[i - 1][k]));
+        }
     for (size_t i = 1; i < r->count; i++) {
-        cached += number(c, i, gap);
-        recomputed += number(r, i, gap);
+        cached += number(c, i, column_of(r, "Gap hours"));
+        recomputed += number(r, i, column_of(r, "Gap hours"));
     }
     CHECK_NEAR(cached, gaps, 0);
     CHECK_NEAR(recomputed, gaps, 0);
-    CHECK_STR(cell(r, 1 + 14, column_of(r, "Day")), "Mon");
-    CHECK_NEAR(number(r, 1 + 14, gap), 1, 0);
+    CHECK_STR(cell(r, 1, column_of(r, "Mon 14")), "0");    /* a gap */
+    CHECK_STR(cell(r, 1, column_of(r, "Mon 13")), "");     /* outside */
+    CHECK_STR(cell(r, 1, column_of(r, "Mon 17")), "0.5");
+    CHECK(close_to(number(r, 3, column_of(r, "Sun 23")), 2.5 / 3));
 }
 
 static void check_responsibility_sheet(const table *c, const table *r)
@@ -547,7 +561,7 @@ static void test_fails_midway(fixture *f, const char *dir)
     CHECK_INT(write_book(f, path, &err), CAP_ERR_INTERNAL);
     f->ps[1].role[CAP_ROLE_CSM].present[5] = 2.5 / 3;
     CHECK(strstr(err.message, path) == err.message);
-    CHECK(strstr(err.message, "Coverage!F") != NULL);
+    CHECK(strstr(err.message, "Coverage!K4") != NULL); /* bolt, Mon 05 */
     CHECK_STR(file_text(path), "previous workbook");
     CHECK_INT(entries_with(sub, ".tmp."), 0);
 }
