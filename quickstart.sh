@@ -5,6 +5,7 @@
 #   ./quickstart.sh run    install what is missing, build, write reports/*.xlsx
 #   ./quickstart.sh test   install what is missing, build, run every test
 #   ./quickstart.sh asan   the same tests in an ASan+UBSan build (CI's 2nd pass)
+#   ./quickstart.sh bench [OPTIONS]  the speed and memory table (capplan-bench)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,9 @@ cd "$(dirname "$0")"
 packages=(gcc libc6-dev make cmake pkg-config libgsl-dev libxlsxwriter-dev
           zlib1g-dev libiniparser-dev libcsv-dev libjansson-dev tzdata)
 test_packages=(gnumeric zip unzip groff-base python3)
+# The benchmark times SimPy 2 (Debian's python3-simpy, run by /usr/bin/python3)
+# beside capplan queue on the same queue.
+bench_packages=(python3-simpy)
 
 install_missing() {
     local missing=()
@@ -53,6 +57,11 @@ test)
     build build -DCMAKE_BUILD_TYPE=Release
     ctest --test-dir build --output-on-failure -j "$(nproc)"
     ;;
+bench)
+    install_missing "${packages[@]}" "${bench_packages[@]}"
+    build build -DCMAKE_BUILD_TYPE=Release
+    ./build/bench/capplan-bench "${@:2}"
+    ;;
 asan)
     install_missing "${packages[@]}" "${test_packages[@]}"
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DCAP_SANITIZE=ON
@@ -60,7 +69,7 @@ asan)
         ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
     ;;
 *)
-    echo "usage: ./quickstart.sh run|test|asan" >&2
+    echo "usage: ./quickstart.sh run|test|asan|bench [OPTIONS]" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,35 @@
+/* benchopt.h - capplan-bench's command line. */
+#ifndef CAP_BENCH_OPT_H
+#define CAP_BENCH_OPT_H
+
+#define CAP_BENCH_MAX_SIZES 16
+
+typedef struct {
+    long customers;
+    int reps;          /* 0: the default (--reps) */
+} cap_bench_size;
+
+typedef struct {
+    cap_bench_size size[CAP_BENCH_MAX_SIZES];
+    int size_count;
+    int reps;               /* replications of a portfolio case */
+    long per_partner;       /* customers per partner */
+    int jobs;               /* the parallel run's -j */
+    long speedup_max;       /* -j 1 runs for sizes up to this */
+    long memory_size;       /* year vs quarter at this size; 0: not run */
+    double queue_rate, queue_handle, queue_target, queue_hours;
+    int queue_servers, queue_reps, simpy_reps, simpy;
+    double queue_quarter_hours, queue_year_hours;
+    int queue_memory_reps;
+    const char *capplan, *python, *simpy_script, *model, *tmp;
+    int keep, help;
+} cap_bench_options;
+
+/* Fills o from argv (argv[0] the program).  Returns 0, or -1 after
+ * printing one line naming the bad option to stderr. */
+int cap_bench_parse(int argc, char **argv, cap_bench_options *o);
+
+/* The --help text. */
+const char *cap_bench_help(void);
+
+#endif
