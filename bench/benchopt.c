@@ -27,7 +27,7 @@ const char *cap_bench_help(void)
            "  --quick            a small run (about a minute): sizes 100,1000,\n"
            "                     -j 1 and memory at 1000, a short queue\n"
            "  --sizes LIST       customers per book, SIZE[:REPS],... (default\n"
-           "                     100,1000,10000,100000:10)\n"
+           "                     100,1000,10000,10000:10,100000:10)\n"
            "  --reps N           replications where LIST gives none (100)\n"
            "  --per-partner N    customers per partner (100)\n"
            "  -j N               threads of the parallel runs (2)\n"
@@ -36,12 +36,16 @@ const char *cap_bench_help(void)
            "  --memory-size N    a quarter beside the year at N customers\n"
            "                     (10000; 0: no memory row)\n"
            "  --queue L,H,C,T    arrivals/hour, handle minutes, servers, target\n"
-           "                     minutes (480,7.5,66,1)\n"
+           "                     minutes; repeat for more queues (480,7.5,66,1\n"
+           "                     and 64,7.5,10,1); the first one's memory is\n"
+           "                     measured too\n"
            "  --queue-hours N    measured hours per replication (2000)\n"
-           "  --queue-reps N     capplan queue replications (20)\n"
+           "  --queue-tickets N  capplan queue runs whole replications until N\n"
+           "                     tickets (20000000)\n"
            "  --queue-memory Q,Y,R  the queue's memory for Q and Y hours at R\n"
            "                     replications (2184,8760,2; R = 0: not run)\n"
-           "  --simpy-reps N     SimPy replications (1)\n"
+           "  --simpy-tickets N  SimPy runs whole replications until N tickets\n"
+           "                     (1000000)\n"
            "  --no-simpy         leave SimPy out\n"
            "  --capplan PATH     the program timed (the one built beside this)\n"
            "  --python PATH      a python3 with SimPy 2 (/usr/bin/python3)\n"
@@ -55,18 +59,21 @@ const char *cap_bench_help(void)
 static void defaults(cap_bench_options *o)
 {
     static const cap_bench_size sizes[] = {{100, 0}, {1000, 0}, {10000, 0},
-                                           {100000, 10}};
+                                           {10000, 10}, {100000, 10}};
+    /* a large desk (60 Erlangs), then a partner-sized team (8 Erlangs) */
+    static const cap_bench_queue queues[] = {{480, 7.5, 1, 66}, {64, 7.5, 1, 10}};
     memset(o, 0, sizeof *o);
     memcpy(o->size, sizes, sizeof sizes);
-    o->size_count = 4;
+    o->size_count = 5;
+    memcpy(o->queue, queues, sizeof queues);
+    o->queue_count = 2;
     o->reps = 100;
     o->per_partner = 100;
     o->jobs = 2;
     o->speedup_max = 10000;
     o->memory_size = 10000;
-    o->queue_rate = 480, o->queue_handle = 7.5, o->queue_servers = 66;
-    o->queue_target = 1, o->queue_hours = 2000, o->queue_reps = 20;
-    o->simpy_reps = 1, o->simpy = 1;
+    o->queue_hours = 2000, o->queue_tickets = 20000000;
+    o->simpy_tickets = 1000000, o->simpy = 1;
     o->queue_quarter_hours = 91 * 24, o->queue_year_hours = 365 * 24;
     o->queue_memory_reps = 2;
     o->capplan = CAP_BENCH_CAPPLAN;
@@ -83,7 +90,8 @@ static void quick(cap_bench_options *o)
     o->size_count = 2;
     o->speedup_max = 1000;
     o->memory_size = 1000;
-    o->queue_hours = 500, o->queue_reps = 10;
+    o->queue_hours = 500, o->queue_tickets = 4000000;
+    o->simpy_tickets = 200000;
     o->queue_memory_reps = 1;
 }
 
@@ -139,14 +147,21 @@ static int sizes(const char *s, cap_bench_options *o)
     return o->size_count ? 0 : bad("--sizes", s, "names no size");
 }
 
-static int queue(const char *s, cap_bench_options *o)
+/* L,H,C,T; the first --queue replaces the default queues, later ones add. */
+static int queue(const char *s, cap_bench_options *o, int *given)
 {
     char extra;
-    if (sscanf(s, "%lf,%lf,%d,%lf%c", &o->queue_rate, &o->queue_handle,
-               &o->queue_servers, &o->queue_target, &extra) != 4 ||
-        o->queue_rate <= 0 || o->queue_handle <= 0 || o->queue_servers < 1 ||
-        o->queue_target < 0)
+    cap_bench_queue q;
+    if (sscanf(s, "%lf,%lf,%d,%lf%c", &q.rate, &q.handle, &q.servers, &q.target,
+               &extra) != 4 || q.rate <= 0 || q.handle <= 0 || q.servers < 1 ||
+        q.target < 0)
         return bad("--queue", s, "is not RATE,HANDLE,SERVERS,TARGET");
+    if (!*given)
+        o->queue_count = 0;
+    *given = 1;
+    if (o->queue_count == CAP_BENCH_MAX_QUEUES)
+        return bad("--queue", s, "is one queue more than 4");
+    o->queue[o->queue_count++] = q;
     return 0;
 }
 
@@ -172,8 +187,8 @@ static int number(const char *opt, const char *v, cap_bench_options *o)
         {"-j", offsetof(cap_bench_options, jobs), 1, 1024, 1},
         {"--speedup-max", offsetof(cap_bench_options, speedup_max), 0, 100000000, 0},
         {"--memory-size", offsetof(cap_bench_options, memory_size), 0, 100000000, 0},
-        {"--queue-reps", offsetof(cap_bench_options, queue_reps), 1, 100000, 1},
-        {"--simpy-reps", offsetof(cap_bench_options, simpy_reps), 1, 100000, 1},
+        {"--queue-tickets", offsetof(cap_bench_options, queue_tickets), 1, 1000000000, 0},
+        {"--simpy-tickets", offsetof(cap_bench_options, simpy_tickets), 1, 1000000000, 0},
     };
     for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
         if (strcmp(opt, table[i].name) != 0)
@@ -209,12 +224,13 @@ static int path_option(const char *opt, const char *v, cap_bench_options *o)
 }
 
 /* One option with a value; 1 when opt takes none or is unknown. */
-static int with_value(const char *opt, const char *v, cap_bench_options *o)
+static int with_value(const char *opt, const char *v, cap_bench_options *o,
+                      int *queue_given)
 {
     if (strcmp(opt, "--sizes") == 0)
         return sizes(v, o);
     if (strcmp(opt, "--queue") == 0)
-        return queue(v, o);
+        return queue(v, o, queue_given);
     if (strcmp(opt, "--queue-memory") == 0)
         return queue_memory(v, o);
     if (strcmp(opt, "--queue-hours") == 0) {
@@ -230,6 +246,7 @@ static int with_value(const char *opt, const char *v, cap_bench_options *o)
 
 int cap_bench_parse(int argc, char **argv, cap_bench_options *o)
 {
+    int queue_given = 0;
     defaults(o);
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "--quick") == 0)
@@ -245,7 +262,7 @@ int cap_bench_parse(int argc, char **argv, cap_bench_options *o)
         else if (strcmp(a, "--keep") == 0)
             o->keep = 1;
         else if (i + 1 < argc) {
-            int rc = with_value(a, argv[i + 1], o);
+            int rc = with_value(a, argv[i + 1], o, &queue_given);
             if (rc < 0)
                 return -1;
             if (rc > 0)

@@ -3,11 +3,19 @@
 #define CAP_BENCH_OPT_H
 
 #define CAP_BENCH_MAX_SIZES 16
+#define CAP_BENCH_MAX_QUEUES 4
 
 typedef struct {
     long customers;
     int reps;          /* 0: the default (--reps) */
 } cap_bench_size;
+
+/* One M/M/c queue: arrivals per hour, mean handle minutes, servers, and
+ * the first-response target in minutes. */
+typedef struct {
+    double rate, handle, target;
+    int servers;
+} cap_bench_queue;
 
 typedef struct {
     cap_bench_size size[CAP_BENCH_MAX_SIZES];
@@ -17,8 +25,12 @@ typedef struct {
     int jobs;               /* the parallel run's -j */
     long speedup_max;       /* -j 1 runs for sizes up to this */
     long memory_size;       /* year vs quarter at this size; 0: not run */
-    double queue_rate, queue_handle, queue_target, queue_hours;
-    int queue_servers, queue_reps, simpy_reps, simpy;
+    cap_bench_queue queue[CAP_BENCH_MAX_QUEUES];
+    int queue_count;
+    double queue_hours;     /* measured hours per replication */
+    long queue_tickets;     /* capplan queue runs replications until about this many */
+    long simpy_tickets;     /* SimPy runs replications until about this many */
+    int simpy;
     double queue_quarter_hours, queue_year_hours;
     int queue_memory_reps;
     const char *capplan, *python, *simpy_script, *model, *tmp;
