@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "btreport.h"
 #include "calendar.h"
 #include "portfolio.h"
 #include "report.h"
@@ -157,8 +158,86 @@ static void hour_sheet(cap_book *b, const cap_calibration *c)
     cap_book_place(b, ws, 1, 6, chart, 2.5, 1.3);
 }
 
+enum { B_PLAN, B_SEV, B_TICKETS, B_MET, B_OBS, B_OBS_LO, B_OBS_HI,
+       B_SIM_TICKETS, B_SIM, B_SIM_LO, B_SIM_HI, B_DIFF, B_OVERLAP, B_VERDICT,
+       B_COLS };
+
+/* One row: observed (and, for "all plans", simulated) attainment. */
+static void backtest_row(cap_book *b, lxw_worksheet *ws, lxw_row_t r,
+                         const char *plan, int sev, const cap_bt_observed *o,
+                         const cap_bt_row *sim)
+{
+    lxw_format *pct = b->fmt[CAP_FMT_PCT];
+    cap_book_text(b, ws, r, B_PLAN, plan, NULL);
+    cap_book_text(b, ws, r, B_SEV, cap_severity_name(sev), NULL);
+    cap_book_num(b, ws, r, B_TICKETS, o->tickets, b->fmt[CAP_FMT_INT]);
+    cap_book_num(b, ws, r, B_MET, o->met, b->fmt[CAP_FMT_INT]);
+    if (o->tickets) {
+        cap_book_num(b, ws, r, B_OBS, o->share, pct);
+        cap_book_num(b, ws, r, B_OBS_LO, o->lo, pct);
+        cap_book_num(b, ws, r, B_OBS_HI, o->hi, pct);
+    }
+    if (!sim)
+        return;
+    cap_book_num(b, ws, r, B_SIM_TICKETS, sim->sim_tickets, b->fmt[CAP_FMT_INT]);
+    if (sim->sim >= 0) {
+        cap_book_num(b, ws, r, B_SIM, sim->sim, pct);
+        cap_book_num(b, ws, r, B_SIM_LO, sim->sim_lo, pct);
+        cap_book_num(b, ws, r, B_SIM_HI, sim->sim_hi, pct);
+    }
+    if (sim->verdict != CAP_BT_NO_DATA) {
+        cap_book_num(b, ws, r, B_DIFF, sim->difference, pct);
+        cap_book_text(b, ws, r, B_OVERLAP, cap_yes_no(sim->overlap), NULL);
+    }
+    cap_book_text(b, ws, r, B_VERDICT, cap_bt_verdict_name(sim->verdict), NULL);
+}
+
+/* Observed beside simulated first-response attainment (backtest.h). */
+static void backtest_sheet(cap_book *b, const cap_backtest *bt)
+{
+    static const cap_column cols[B_COLS] = {
+        {"Plan", 18, CAP_FMT_TEXT}, {"Severity", 9, CAP_FMT_TEXT},
+        {"Tickets with first reply", 10, CAP_FMT_INT},
+        {"Answered within target", 10, CAP_FMT_INT},
+        {"Observed attainment", 11, CAP_FMT_PCT},
+        {"Observed 95% low", 10, CAP_FMT_PCT}, {"Observed 95% high", 10, CAP_FMT_PCT},
+        {"Simulated tickets", 10, CAP_FMT_INT},
+        {"Simulated attainment", 11, CAP_FMT_PCT},
+        {"Simulated periods 2.5%", 10, CAP_FMT_PCT},
+        {"Simulated periods 97.5%", 10, CAP_FMT_PCT},
+        {"Simulated - observed", 11, CAP_FMT_PCT},
+        {"Intervals overlap", 10, CAP_FMT_TEXT}, {"Verdict", 10, CAP_FMT_TEXT}};
+    lxw_worksheet *ws = cap_book_sheet(b, "Backtest", cols, B_COLS);
+    if (!ws)
+        return;
+    if (!bt) {
+        cap_book_text(b, ws, 1, B_PLAN, cap_backtest_how(), NULL);
+        return;
+    }
+    lxw_row_t r = 1;
+    for (int s = 0; s < CAP_SEVERITIES; s++, r++)
+        backtest_row(b, ws, r, "all plans", s, &bt->sev[s].observed, &bt->sev[s]);
+    for (int p = 0; p < CAP_PLANS; p++)
+        for (int s = 0; s < CAP_SEVERITIES; s++)
+            if (bt->plan[p][s].tickets)
+                backtest_row(b, ws, r++, cap_plan_name((cap_plan)p), s,
+                             &bt->plan[p][s], NULL);
+    cap_book_table(b, ws, r - 1, B_COLS);
+    char note[1024];
+    snprintf(note, sizeof note, "The team of %s simulated with the calibrated "
+             "model from %s to %s (%d quarters, %d replications, seed %lu); "
+             "disagreement: intervals apart or more than %.1f points. The "
+             "simulation measures each team per severity, so plans are "
+             "observed only.", bt->team, bt->sim_from, bt->sim_to, bt->quarters,
+             bt->replications, bt->seed, 100 * bt->threshold);
+    cap_book_text(b, ws, ++r, B_PLAN, note, NULL);
+    for (int s = 0; s < CAP_SEVERITIES; s++)
+        cap_book_text(b, ws, ++r, B_PLAN, bt->sev[s].sentence, NULL);
+}
+
 cap_status cap_calibration_book(const cap_staged *f, const cap_model *m,
-                                const cap_calibration *c, int deterministic,
+                                const cap_calibration *c,
+                                const cap_backtest *bt, int deterministic,
                                 cap_error *err)
 {
     cap_portfolio *p = cap_portfolio_new(m);
@@ -172,6 +251,7 @@ cap_status cap_calibration_book(const cap_staged *f, const cap_model *m,
         share_sheet(&b, c);
         month_sheet(&b, c);
         hour_sheet(&b, c);
+        backtest_sheet(&b, bt);
         st = cap_book_close(&b, f, err);
     }
     cap_portfolio_free(p);

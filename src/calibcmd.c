@@ -7,11 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backtest.h"
+#include "btreport.h"
 #include "calibrate.h"
 #include "calibbook.h"
 #include "helpdesk.h"
 #include "model.h"
 #include "outdir.h"
+#include "team.h"
 #include "tz.h"
 
 const char *cap_calibrate_usage(void)
@@ -43,6 +46,16 @@ const char *cap_calibrate_usage(void)
            "  -m MODEL              the model to calibrate (default: the\n"
            "                        built-in models/dispel.ini)\n"
            "  -o DIR                output folder (default: reports)\n"
+           "  --team FILE           backtest: the team that was on shift during\n"
+           "                        the export's period, a portfolio INI whose\n"
+           "                        partners carry tam = FTE (and csm = FTE\n"
+           "                        where they contract P-CSMs); the period is\n"
+           "                        simulated with the calibrated model and its\n"
+           "                        first-response attainment set beside the\n"
+           "                        observed per severity\n"
+           "  --seed N              backtest random seed (default: the model's)\n"
+           "  --replications N      backtest replications (default: the model's)\n"
+           "  -j N                  backtest threads (default 1)\n"
            "  --json                print one JSON object\n"
            "  --deterministic       fixed workbook creation date (for tests)\n"
            "  --help                this text\n";
@@ -53,7 +66,59 @@ typedef struct {
     const char *out_dir;
     cap_hd_format format;
     int json, help, deterministic;
+    const char *team;              /* backtest (--team), NULL: none */
+    unsigned long seed;
+    int seed_set, replications, threads;
 } options;
+
+/* A positive whole number of an option, at most max. */
+static cap_status whole(const char *flag, const char *v, unsigned long min,
+                        unsigned long max, unsigned long *out, cap_error *err)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(v, &end, 10);
+    if (!*v || *end || errno || n < min || n > max || v[0] == '-')
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, flag,
+                             "\"%s\" is not a whole number from %lu to %lu",
+                             v, min, max);
+    *out = n;
+    return CAP_OK;
+}
+
+/* The backtest's options (--team, --seed, --replications, -j): 1 when a
+ * is one of them (its value taken from argv[++*i]), 0 when not, -1 on an
+ * error. */
+static int backtest_option(options *o, int argc, char **argv, int *i,
+                           cap_error *err)
+{
+    static const char *const names[] = {"--team", "--seed", "--replications", "-j"};
+    int k = 0;
+    while (k < 4 && strcmp(argv[*i], names[k]) != 0)
+        k++;
+    if (k == 4)
+        return 0;
+    if (*i + 1 >= argc) {
+        cap_error_set(err, CAP_ERR_USAGE, NULL, 0, names[k], "needs a value");
+        return -1;
+    }
+    const char *v = argv[++*i];
+    unsigned long n = 0;
+    if (k == 0) {
+        o->team = v;
+        return 1;
+    }
+    if (whole(names[k], v, k == 1 ? 0 : 1, k == 1 ? 4294967295UL : 100000,
+              &n, err) != CAP_OK)
+        return -1;
+    if (k == 1)
+        o->seed = n, o->seed_set = 1;
+    else if (k == 2)
+        o->replications = (int)n;
+    else
+        o->threads = (int)n;
+    return 1;
+}
 
 static cap_status parse(int argc, char **argv, options *o, cap_error *err)
 {
@@ -66,6 +131,11 @@ static cap_status parse(int argc, char **argv, options *o, cap_error *err)
         if (strcmp(a, "--json") == 0) { o->json = 1; continue; }
         if (strcmp(a, "--help") == 0) { o->help = 1; continue; }
         if (strcmp(a, "--deterministic") == 0) { o->deterministic = 1; continue; }
+        int taken = backtest_option(o, argc, argv, &i, err);
+        if (taken < 0)
+            return err->code;
+        if (taken)
+            continue;
         size_t k = 0;
         while (k < sizeof valued / sizeof *valued && strcmp(valued[k], a) != 0)
             k++;
@@ -255,9 +325,9 @@ static cap_status write_text_file(const cap_staged *f, const char *text,
 }
 
 /* model-calibrated.ini and calibration.xlsx, published together. */
-static cap_status write_outputs(const options *o, const char *model_text,
+static cap_status write_outputs(const options *o, const char *calibrated,
                                 const cap_model *m, const cap_calibration *c,
-                                cap_error *err)
+                                const cap_backtest *bt, cap_error *err)
 {
     cap_staged files[2];
     char path[CAP_PATH_MAX];
@@ -267,21 +337,49 @@ static cap_status write_outputs(const options *o, const char *model_text,
                                     sizeof path, err);
     if (st == CAP_OK && (st = cap_outdir_stage(path, &files[0], err)) == CAP_OK)
         n = 1;
-    if (st == CAP_OK) {
-        char *text = cap_calibrated_ini(model_text, m, c);
-        st = write_text_file(&files[0], text, err);
-        free(text);
-    }
+    if (st == CAP_OK)
+        st = write_text_file(&files[0], calibrated, err);
     if (st == CAP_OK)
         st = cap_outdir_path(o->out_dir, "calibration.xlsx", path, sizeof path,
                              err);
     if (st == CAP_OK && (st = cap_outdir_stage(path, &files[1], err)) == CAP_OK)
         n = 2;
     if (st == CAP_OK)
-        st = cap_calibration_book(&files[1], m, c, o->deterministic, err);
+        st = cap_calibration_book(&files[1], m, c, bt, o->deterministic, err);
     if (st == CAP_OK)
         return cap_outdir_publish(files, n, err);
     cap_outdir_discard(files, n);
+    return st;
+}
+
+/* The backtest of --team: the calibrated model (its text, as written)
+ * runs the team over the export's period. */
+static cap_status backtest(const options *o, const char *calibrated,
+                           const cap_calibration *c, const cap_org_table *orgs,
+                           const cap_hd_export *x, cap_portfolio *team,
+                           cap_backtest **out, cap_error *err)
+{
+    char name[CAP_PATH_MAX];
+    CAP_TRY(cap_outdir_path(o->out_dir, "model-calibrated.ini", name,
+                            sizeof name, err));
+    cap_model *cm = cap_model_load_text(calibrated, name, err);
+    if (!cm)
+        return err->code;
+    cap_backtest *bt = calloc(1, sizeof *bt);
+    if (!bt)
+        abort();
+    snprintf(bt->team, sizeof bt->team, "%s", cap_input_name(o->team));
+    cap_sim_options so = {o->seed_set ? o->seed : cm->seed,
+                          o->replications ? o->replications : cm->replications,
+                          o->threads ? o->threads : 1, NULL, NULL};
+    cap_status st = cap_backtest_observe(cm, orgs, x, bt, err);
+    if (st == CAP_OK)
+        st = cap_backtest_simulate(cm, team, c, &so, bt, err);
+    cap_model_free(cm);
+    if (st != CAP_OK)
+        free(bt);
+    else
+        *out = bt;
     return st;
 }
 
@@ -293,11 +391,16 @@ static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
     cap_hd_export x = {0};
     cap_hd_severity_map map;
     cap_calibration *c = NULL;
+    cap_portfolio *team = NULL;
+    cap_backtest *bt = NULL;
+    char *calibrated = NULL;
     cap_status st = m ? CAP_OK : err->code;
     if (st == CAP_OK && o->severity)
         st = cap_hd_severity_parse(o->severity, &map, err);
     if (st == CAP_OK)
         st = cap_orgs_read(o->customers, &orgs, err);
+    if (st == CAP_OK && o->team)
+        st = cap_team_load(o->team, m, &orgs, &team, err);
     if (st == CAP_OK)
         st = cap_hd_read(o->tickets, o->format, o->severity ? &map : NULL,
                          o->export_tz, cap_orgs_find, &orgs, &x, err);
@@ -306,9 +409,14 @@ static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
     if (st == CAP_OK)
         st = cap_calibrate(m, &orgs, &x, &c, err);
     if (st == CAP_OK)
-        st = write_outputs(o, text, m, c, err);
+        calibrated = cap_calibrated_ini(text, m, c);
+    if (st == CAP_OK && team)
+        st = backtest(o, calibrated, c, &orgs, &x, team, &bt, err);
+    if (st == CAP_OK)
+        st = write_outputs(o, calibrated, m, c, bt, err);
     if (st == CAP_OK && o->json) {
         json_t *doc = to_json(c, &x);
+        json_object_set_new(doc, "backtest", cap_backtest_json(bt));
         if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) != 0 ||
             fputc('\n', out) == EOF)
             st = cap_error_set(err, CAP_ERR_OUTPUT, "stdout", 0, NULL,
@@ -316,10 +424,14 @@ static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
         json_decref(doc);
     } else if (st == CAP_OK) {
         print_text(c, &x, out);
+        cap_backtest_print(out, bt);
         fprintf(out, "wrote %s/model-calibrated.ini and %s/calibration.xlsx\n",
                 o->out_dir, o->out_dir);
     }
     free(c);
+    free(bt);
+    free(calibrated);
+    cap_portfolio_free(team);
     cap_hd_export_free(&x);
     cap_orgs_free(&orgs);
     cap_model_free(m);

@@ -191,7 +191,8 @@ static const char *const known_keys_limits[] = {"max_customers",
     "max_book_customers", "max_fte", "max_service_hours", NULL};
 static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
     "service_hours", "localization", "growth", NULL};
-static const char *const known_keys_calibrate[] = {"min_tickets", NULL};
+static const char *const known_keys_calibrate[] = {"min_tickets",
+    "backtest_max_difference", NULL};
 static const char *const known_keys_category[] = {"service", "share",
     "primary_reseller", "primary_distributor", "primary_oem", "primary_msp",
     "escalation", NULL};
@@ -559,6 +560,19 @@ static cap_status read_calibrate(const cap_ini *ini, cap_model *m,
                           &m->calibrate_min_tickets, CAP_ERR_MODEL, err);
 }
 
+/* [calibrate] backtest_max_difference is optional too: only the backtest
+ * (capplan calibrate --team) needs it, and says so; -1 when absent. */
+static cap_status read_backtest(const cap_ini *ini, cap_model *m,
+                                cap_error *err)
+{
+    m->calibrate_backtest_max_difference = -1;
+    if (!cap_ini_get(ini, "calibrate", "backtest_max_difference"))
+        return CAP_OK;
+    return cap_ini_number(ini, "calibrate", "backtest_max_difference", 0, 1,
+                          &m->calibrate_backtest_max_difference,
+                          CAP_ERR_MODEL, err);
+}
+
 static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
 {
     CAP_TRY(cap_ini_check_duplicates(ini, CAP_ERR_MODEL, err));
@@ -574,6 +588,7 @@ static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
     CAP_TRY(read_defaults(ini, m, err));
     CAP_TRY(read_categories(ini, m, err));
     CAP_TRY(read_calibrate(ini, m, err));
+    CAP_TRY(read_backtest(ini, m, err));
     CAP_TRY(check_consistency(ini, m, err));
     copy_params(ini, m);
     return CAP_OK;

@@ -116,6 +116,10 @@ typedef struct {
     /* [calibrate] (optional section; -1 when absent): a plan x severity
      * cell of `capplan calibrate` with fewer tickets keeps the model's value */
     double calibrate_min_tickets;
+    /* [calibrate] backtest_max_difference (optional; -1 when absent): the
+     * backtest states a disagreement when simulated and observed
+     * attainment differ by more (a share, 0..1) */
+    double calibrate_backtest_max_difference;
     /* [horizon] */
     int quarters;
     /* [partner_defaults] values used when a partner leaves a key out */

@@ -1,0 +1,234 @@
+/* backtest.c - observed against simulated first-response attainment (see
+ * backtest.h). */
+#include "backtest.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "staffing.h"
+#include "tz.h"
+
+void cap_bt_interval(int met, int n, double *lo, double *hi)
+{
+    if (n <= 0) {
+        *lo = *hi = -1;
+        return;
+    }
+    *lo = met == 0 ? 0 : gsl_cdf_beta_Pinv(0.025, met, n - met + 1);
+    *hi = met == n ? 1 : gsl_cdf_beta_Pinv(0.975, met + 1, n - met);
+}
+
+static void finish_observed(cap_bt_observed *o)
+{
+    o->share = o->tickets ? (double)o->met / o->tickets : -1;
+    cap_bt_interval(o->met, o->tickets, &o->lo, &o->hi);
+}
+
+/* The home window's clock over the export and 60 days past it (the longest
+ * target is a few business days; a reply later still counts as late). */
+typedef struct {
+    cap_tz *tz;
+    cap_clock *clock;
+    int64_t start;
+} home_clock;
+
+static cap_status home_clock_new(const cap_model *m, const cap_hd_export *x,
+                                 home_clock *h, cap_error *err)
+{
+    h->start = (x->first / 86400 - 1) * 86400;
+    int64_t end = (x->last / 86400 + 61) * 86400;
+    h->tz = cap_tz_new(m->home_timezone, h->start - 86400, end + 86400, err);
+    if (!h->tz)
+        return err->code;
+    cap_hours hours = {m->home_open_minute, m->home_close_minute,
+                       m->home_weekdays, m->home_skip_holidays};
+    h->clock = cap_clock_new(h->tz, &hours, h->start, (end - h->start) / 60);
+    if (!h->clock)
+        abort(); /* out of memory */
+    return CAP_OK;
+}
+
+/* A ticket's first response on its plan's SLA clock, minutes. */
+static double response(const cap_model *m, const home_clock *h, cap_plan plan,
+                       const cap_ticket *t)
+{
+    if (m->plan[plan].around_the_clock)
+        return t->first_reply;
+    double arrival = (double)(t->created - h->start) / 60.0;
+    return cap_first_response_minutes(h->clock, arrival, arrival + t->first_reply);
+}
+
+cap_status cap_backtest_observe(const cap_model *m, const cap_org_table *orgs,
+                                const cap_hd_export *x, cap_backtest *bt,
+                                cap_error *err)
+{
+    home_clock h = {NULL, NULL, 0};
+    CAP_TRY(home_clock_new(m, x, &h, err));
+    for (size_t i = 0; i < x->count; i++) {
+        const cap_ticket *t = &x->tickets[i];
+        if (t->first_reply < 0)
+            continue;
+        cap_plan plan = orgs->org[t->org].plan;
+        double target = m->plan[plan].sla_minutes[t->severity];
+        /* business minutes never exceed wall-clock ones */
+        int met = t->first_reply <= target ||
+                  response(m, &h, plan, t) <= target + 1e-9;
+        bt->plan[plan][t->severity].tickets++;
+        bt->plan[plan][t->severity].met += met;
+        bt->sev[t->severity].observed.tickets++;
+        bt->sev[t->severity].observed.met += met;
+    }
+    for (int p = 0; p < CAP_PLANS; p++)
+        for (int s = 0; s < CAP_SEVERITIES; s++)
+            finish_observed(&bt->plan[p][s]);
+    for (int s = 0; s < CAP_SEVERITIES; s++)
+        finish_observed(&bt->sev[s].observed);
+    cap_clock_free(h.clock);
+    cap_tz_free(h.tz);
+    return CAP_OK;
+}
+
+/* ---- simulated ---- */
+
+/* Per severity: simulated tickets, tickets x attainment, and the variance
+ * of that sum in one replication (teams and quarters are independent
+ * streams; one replication's variance is the standard error's squared
+ * times the replications behind it). */
+typedef struct {
+    double tickets, met, var;
+} accum;
+
+static void add_role(const cap_sla_role *r, accum *acc)
+{
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        const cap_sla_severity *e = &r->severity[s];
+        if (e->attainment.mean < 0 || e->tickets.mean <= 0)
+            continue;
+        acc[s].tickets += e->tickets.mean;
+        acc[s].met += e->tickets.mean * e->attainment.mean;
+        acc[s].var += pow(e->tickets.mean * e->attainment.se, 2) *
+                      r->replications;
+    }
+}
+
+/* Quarter k of the period: every partner's team at its staffed FTE. */
+static cap_status simulate_quarter(const cap_model *m, const cap_portfolio *team,
+                                   int k, const cap_sim_options *o, accum *acc,
+                                   cap_error *err)
+{
+    cap_staffing *s = cap_staffing_run(team, m, k, err);
+    if (!s)
+        return err->code;
+    cap_sim_options ok = *o;
+    ok.seed = o->seed + (unsigned long)k;
+    cap_sim_world *w = cap_sim_world_new(team, m, s->quarter_start, &ok, err);
+    if (!w) {
+        cap_staffing_free(s);
+        return err->code;
+    }
+    for (size_t i = 0; i < s->partner_count; i++) {
+        cap_sim_partner res;
+        cap_sim_partner_size(w, &s->partners[i], i, k, &res);
+        for (int r = 0; r < CAP_ROLES; r++) {
+            if (res.role[r].simulated && res.role[r].staffed)
+                add_role(res.role[r].staffed, acc);
+            cap_sim_role_clear(&res.role[r]);
+        }
+    }
+    cap_sim_world_free(w);
+    cap_staffing_free(s);
+    return CAP_OK;
+}
+
+static void percent(char *out, size_t n, double share)
+{
+    snprintf(out, n, "%.1f%%", 100 * share);
+}
+
+/* The verdict and its sentence for severity s. */
+static void compare(cap_backtest *bt, int s)
+{
+    cap_bt_row *r = &bt->sev[s];
+    const cap_bt_observed *o = &r->observed;
+    const char *sev = cap_severity_name(s);
+    char a[16], alo[16], ahi[16], b[16], blo[16], bhi[16];
+    if (o->tickets == 0 || r->sim < 0) {
+        r->verdict = CAP_BT_NO_DATA;
+        snprintf(r->sentence, sizeof r->sentence, "%s: nothing to compare: %s.",
+                 sev, o->tickets == 0 ? "no ticket of the export has a first reply"
+                                      : "the simulation had no ticket");
+        return;
+    }
+    r->difference = r->sim - o->share;
+    r->overlap = o->lo <= r->sim_hi && r->sim_lo <= o->hi;
+    int far = fabs(r->difference) > bt->threshold + 1e-12;
+    r->verdict = far || !r->overlap ? CAP_BT_DISAGREE : CAP_BT_AGREE;
+    bt->disagreements += r->verdict == CAP_BT_DISAGREE;
+    percent(a, sizeof a, o->share), percent(alo, sizeof alo, o->lo);
+    percent(ahi, sizeof ahi, o->hi), percent(b, sizeof b, r->sim);
+    percent(blo, sizeof blo, r->sim_lo), percent(bhi, sizeof bhi, r->sim_hi);
+    int n = snprintf(r->sentence, sizeof r->sentence,
+                     "%s: %s of %d tickets were answered within target "
+                     "(95%% interval %s-%s); the simulated team answers %s (95%% "
+                     "of simulated periods %s-%s): ",
+                     sev, a, o->tickets, alo, ahi, b, blo, bhi);
+    size_t left = sizeof r->sentence - (size_t)n;
+    if (r->verdict == CAP_BT_AGREE)
+        snprintf(r->sentence + n, left, "they agree (%.1f points apart, "
+                 "within %.1f, intervals overlap).", 100 * fabs(r->difference),
+                 100 * bt->threshold);
+    else if (far)
+        snprintf(r->sentence + n, left, "they disagree: the simulation is "
+                 "%.1f points %s, more than the model's limit of %.1f%s.",
+                 100 * fabs(r->difference), r->difference < 0 ? "lower" : "higher",
+                 100 * bt->threshold,
+                 r->overlap ? "" : ", and the intervals do not overlap");
+    else
+        snprintf(r->sentence + n, left, "they disagree: the intervals do not "
+                 "overlap (the simulation is %.1f points %s).",
+                 100 * fabs(r->difference), r->difference < 0 ? "lower" : "higher");
+}
+
+cap_status cap_backtest_simulate(const cap_model *m, cap_portfolio *team,
+                                 const cap_calibration *c,
+                                 const cap_sim_options *o, cap_backtest *bt,
+                                 cap_error *err)
+{
+    if (m->calibrate_backtest_max_difference < 0)
+        return cap_error_set(err, CAP_ERR_MODEL, m->source, 0,
+                             "calibrate:backtest_max_difference",
+                             "required by the backtest (--team), e.g. "
+                             "backtest_max_difference = 0.05");
+    bt->threshold = m->calibrate_backtest_max_difference;
+    bt->seed = o->seed;
+    bt->replications = o->replications;
+    bt->quarters = (c->month_count + 2) / 3;
+    team->start = cap_civil_from_days(c->from / 86400);
+    team->quarters = bt->quarters;
+    CAP_TRY(cap_portfolio_validate(team, err));
+    cap_date end = cap_month_add(team->start, 3 * bt->quarters);
+    snprintf(bt->sim_from, sizeof bt->sim_from, "%s", c->from_text);
+    snprintf(bt->sim_to, sizeof bt->sim_to, "%04d-%02d-%02d", end.year,
+             end.month, end.day);
+    accum acc[CAP_SEVERITIES] = {{0, 0, 0}};
+    for (int k = 0; k < bt->quarters; k++)
+        CAP_TRY(simulate_quarter(m, team, k, o, acc, err));
+    double z = gsl_cdf_ugaussian_Pinv(0.975);
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        cap_bt_row *r = &bt->sev[s];
+        r->sim_tickets = acc[s].tickets;
+        r->sim = r->sim_lo = r->sim_hi = -1;
+        if (acc[s].tickets > 0) {
+            double half = z * sqrt(acc[s].var) / acc[s].tickets;
+            r->sim = acc[s].met / acc[s].tickets;
+            r->sim_lo = fmax(0, r->sim - half);
+            r->sim_hi = fmin(1, r->sim + half);
+        }
+        compare(bt, s);
+    }
+    return CAP_OK;
+}
