@@ -1,7 +1,7 @@
 /* gen_export.c - writes helpdesk exports from a known model, for the
  * calibration tests (issue 13).
  *
- *   gen_export OUTDIR [SEED [ORGS]]
+ *   gen_export OUTDIR [SEED [ORGS [PEOPLE PLAN]]]
  *
  * From the built-in model (models/dispel.ini: tickets per customer per
  * month per plan and severity, business_hours_share, the categories'
@@ -15,9 +15,21 @@
  * OUTDIR/freshdesk.csv (UTC wall time), with extra columns to be ignored.
  * First replies are exponential with the mean reply_mean[severity].
  * Deterministic: one GSL stream from SEED (default 1).
+ *
+ * With PEOPLE and PLAN (the backtest's known team): the ORGS organizations
+ * all belong to one reseller, p00, without P-CSMs, on PLAN (a 24x7 plan)
+ * in the home zone, and every ticket that reaches the vendor is answered
+ * by a technical-support team of PEOPLE people on shift in every hour of
+ * the year: capplan's own queue (queue.h: priority by severity, triage
+ * first, the model's lognormal handle times and the P-TAM's standing work
+ * in the home business window) serves them, and the first reply written
+ * is start of triage - arrival.  The attainment that team reached per
+ * severity (replies within PLAN's targets) is written to
+ * OUTDIR/known.txt, one line "sN MET TICKETS" per severity.
  */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +37,7 @@
 #include "calendar.h"
 #include "calibrate.h"
 #include "model.h"
+#include "queue.h"
 #include "simcore.h"
 #include "tz.h"
 #include "workload.h"
@@ -140,6 +153,112 @@ static void draw_tickets(world *w, const cap_model *m, gsl_rng *r,
     }
     gsl_ran_discrete_free(cats);
     free(shares);
+}
+
+/* ---- the backtest's known team ---- */
+
+static void make_team_orgs(world *w, const cap_model *m, int count, cap_plan plan)
+{
+    w->org = calloc((size_t)count, sizeof *w->org);
+    w->count = count;
+    for (int i = 0; i < count; i++) {
+        cap_org *o = &w->org[i];
+        snprintf(o->name, sizeof o->name, "Org %04d", i);
+        snprintf(o->partner, sizeof o->partner, "p00");
+        o->channel = CAP_CH_RESELLER;
+        o->plan = plan;
+        snprintf(o->timezone, sizeof o->timezone, "%s", m->home_timezone);
+    }
+}
+
+/* The model's handle time of a severity (as arrivals.c draws it). */
+static double handle(const cap_model *m, gsl_rng *r, int sev)
+{
+    double mean = m->handle_mean_minutes[sev], sd = m->handle_sd_minutes[sev];
+    double sigma2 = log1p(sd * sd / (mean * mean));
+    return gsl_ran_lognormal(r, log(mean) - sigma2 / 2, sqrt(sigma2));
+}
+
+typedef struct {
+    cap_job job;
+    long ticket;       /* index into world's tickets; -1: standing work */
+} team_job;
+
+static int by_arrival(const void *a, const void *b)
+{
+    const team_job *x = a, *y = b;
+    return x->job.arrival < y->job.arrival ? -1 : x->job.arrival > y->job.arrival;
+}
+
+/* A minute of the P-TAM's standing work: inside the home business window. */
+static double task_minute(const cap_model *m, const cap_tz *home, gsl_rng *r,
+                          int64_t from, int64_t to)
+{
+    for (;;) {
+        int64_t t = from + (int64_t)(gsl_rng_uniform(r) * (double)(to - from));
+        if (inside_window(m, home, t))
+            return (double)(t - from) / 60.0;
+    }
+}
+
+/* Tickets and the P-TAM's standing work served by `people` on shift every
+ * hour; each ticket's reply = its first response. */
+static void serve_team(world *w, const cap_model *m, gsl_rng *r, int people,
+                       int64_t from, int64_t to)
+{
+    cap_error err;
+    cap_tz *home = cap_tz_new(m->home_timezone, from - 86400, to + 86400, &err);
+    double weeks = (double)(to - from) / (7 * 86400);
+    unsigned tasks = gsl_ran_poisson(r, weeks * m->tam_fixed_hours_per_week * 60 /
+                                            m->task_minutes);
+    size_t n = w->n + tasks, k = 0;
+    team_job *tj = calloc(n, sizeof *tj);
+    for (size_t i = 0; i < w->n; i++, k++)
+        tj[k] = (team_job){{(double)(w->t[i].created - from) / 60.0,
+                            handle(m, r, w->t[i].sev), 0,
+                            (unsigned char)w->t[i].sev, 0}, (long)i};
+    for (unsigned i = 0; i < tasks; i++, k++)
+        tj[k] = (team_job){{task_minute(m, home, r, from, to), m->task_minutes,
+                            0, CAP_PRIORITY_TASK, 0}, -1};
+    qsort(tj, n, sizeof *tj, by_arrival);
+    cap_job *job = calloc(n, sizeof *job);
+    double present[CAP_WEEK_HOURS], *start = calloc(n, sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        job[i] = tj[i].job;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        present[h] = people;
+    cap_shifts shifts = {present, NULL, CAP_WEEK_HOURS, 0};
+    cap_queue_rules rules;
+    for (int s = 0; s < CAP_SEVERITIES; s++)
+        rules.triage[s] = m->first_response_minutes[s];
+    cap_queue_stats st;
+    cap_queue_serve(job, n, &shifts, &rules, 0, (double)(to - from) / 60.0, start, &st);
+    for (size_t i = 0; i < n; i++)
+        if (tj[i].ticket >= 0)
+            w->t[tj[i].ticket].reply = start[i] - job[i].arrival;
+    free(start);
+    free(job);
+    free(tj);
+    cap_tz_free(home);
+}
+
+/* known.txt: per severity, tickets answered within plan's target. */
+static void write_known(const world *w, const cap_model *m, cap_plan plan,
+                        const char *dir)
+{
+    int met[CAP_SEVERITIES] = {0}, all[CAP_SEVERITIES] = {0};
+    for (size_t i = 0; i < w->n; i++) {
+        const gen_ticket *t = &w->t[i];
+        /* the reply as the exports round it: whole minutes (Zendesk) */
+        met[t->sev] += floor(t->reply + 0.5) <= m->plan[plan].sla_minutes[t->sev];
+        all[t->sev]++;
+    }
+    char path[1024];
+    snprintf(path, sizeof path, "%s/known.txt", dir);
+    FILE *f = fopen(path, "w");
+    for (int s = 0; s < CAP_SEVERITIES; s++)
+        fprintf(f, "%s %d %d\n", cap_severity_name(s), met[s], all[s]);
+    fclose(f);
 }
 
 static int by_time(const void *a, const void *b)
@@ -265,10 +384,12 @@ static void write_freshdesk(const world *w, const char *dir)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: gen_export OUTDIR [SEED [ORGS]]\n");
+    if (argc < 2 || argc == 5) {
+        fprintf(stderr, "usage: gen_export OUTDIR [SEED [ORGS [PEOPLE PLAN]]]\n");
         return 2;
     }
+    int people = argc > 5 ? atoi(argv[4]) : 0;
+    int plan = argc > 5 ? cap_plan_parse(argv[5]) : 0;
     unsigned long seed = argc > 2 ? strtoul(argv[2], NULL, 10) : 1;
     int orgs = argc > 3 ? atoi(argv[3]) : 600;
     cap_error err;
@@ -281,9 +402,16 @@ int main(int argc, char **argv)
     int64_t to = cap_days_from_civil(2028, 1, 1) * 86400;
     gsl_rng *r = cap_stream(seed, 0, 0);
     world w = {0};
-    make_orgs(&w, r, orgs);
+    if (people > 0)
+        make_team_orgs(&w, m, orgs, (cap_plan)plan);
+    else
+        make_orgs(&w, r, orgs);
     draw_tickets(&w, m, r, from, to);
     qsort(w.t, w.n, sizeof *w.t, by_time);
+    if (people > 0) {
+        serve_team(&w, m, r, people, from, to);
+        write_known(&w, m, (cap_plan)plan, argv[1]);
+    }
     write_orgs(&w, argv[1]);
     write_zendesk(&w, argv[1], from, to);
     write_jira(&w, argv[1], from, to);
