@@ -172,10 +172,11 @@ static void compare(cap_backtest *bt, int s)
     percent(ahi, sizeof ahi, o->hi), percent(b, sizeof b, r->sim);
     percent(blo, sizeof blo, r->sim_lo), percent(bhi, sizeof bhi, r->sim_hi);
     int n = snprintf(r->sentence, sizeof r->sentence,
-                     "%s: %s of %d tickets were answered within target "
+                     "%s: %s of %d ticket%s answered within target "
                      "(95%% interval %s-%s); the simulated team answers %s (95%% "
                      "of simulated periods %s-%s): ",
-                     sev, a, o->tickets, alo, ahi, b, blo, bhi);
+                     sev, a, o->tickets, o->tickets == 1 ? " was" : "s were",
+                     alo, ahi, b, blo, bhi);
     size_t left = sizeof r->sentence - (size_t)n;
     if (r->verdict == CAP_BT_AGREE)
         snprintf(r->sentence + n, left, "they agree (%.1f points apart, "
@@ -193,16 +194,22 @@ static void compare(cap_backtest *bt, int s)
                  100 * fabs(r->difference), r->difference < 0 ? "lower" : "higher");
 }
 
+cap_status cap_backtest_check_model(const cap_model *m, cap_error *err)
+{
+    if (m->calibrate_backtest_max_difference >= 0)
+        return CAP_OK;
+    return cap_error_set(err, CAP_ERR_MODEL, m->source, 0,
+                         "calibrate:backtest_max_difference",
+                         "required by the backtest (--team), e.g. "
+                         "backtest_max_difference = 0.05");
+}
+
 cap_status cap_backtest_simulate(const cap_model *m, cap_portfolio *team,
                                  const cap_calibration *c,
                                  const cap_sim_options *o, cap_backtest *bt,
                                  cap_error *err)
 {
-    if (m->calibrate_backtest_max_difference < 0)
-        return cap_error_set(err, CAP_ERR_MODEL, m->source, 0,
-                             "calibrate:backtest_max_difference",
-                             "required by the backtest (--team), e.g. "
-                             "backtest_max_difference = 0.05");
+    CAP_TRY(cap_backtest_check_model(m, err));
     bt->threshold = m->calibrate_backtest_max_difference;
     bt->seed = o->seed;
     bt->replications = o->replications;

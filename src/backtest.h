@@ -75,6 +75,10 @@ cap_status cap_backtest_observe(const cap_model *m, const cap_org_table *orgs,
                                 const cap_hd_export *x, cap_backtest *bt,
                                 cap_error *err);
 
+/* CAP_ERR_MODEL, naming m's file, when m has no [calibrate]
+ * backtest_max_difference: checked before any input is read. */
+cap_status cap_backtest_check_model(const cap_model *m, cap_error *err);
+
 /* Simulates team (customers from the organizations, team.h) with the
  * calibrated model over c's period, fills the simulated columns and
  * compares.  CAP_ERR_MODEL when calibrated has no [calibrate]

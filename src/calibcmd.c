@@ -395,6 +395,8 @@ static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
     cap_backtest *bt = NULL;
     char *calibrated = NULL;
     cap_status st = m ? CAP_OK : err->code;
+    if (st == CAP_OK && o->team)
+        st = cap_backtest_check_model(m, err);
     if (st == CAP_OK && o->severity)
         st = cap_hd_severity_parse(o->severity, &map, err);
     if (st == CAP_OK)

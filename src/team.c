@@ -66,8 +66,8 @@ static cap_status check_partner(const cap_ini *ini, cap_partner *pa,
     char text[1400];
     const cap_org *o = first_org(orgs, pa->id);
     if (!o) {
-        snprintf(text, sizeof text, "no organization of %s belongs to partner "
-                 "\"%s\" (its partner column)", orgs->name, pa->id);
+        snprintf(text, sizeof text, "no organization of %s has partner \"%s\" "
+                 "(column partner)", orgs->name, pa->id);
         return fail(ini, pa, NULL, err, text);
     }
     CAP_TRY(check_fte(ini, pa, "tam", &pa->tam, 1, err));
