@@ -244,3 +244,13 @@ endfunction()
 cap_bad_compare_case(compare_one_portfolio 2 good.ini)
 cap_bad_compare_case(compare_other_start   3 --no-sim good.ini compare_other_start.ini)
 cap_bad_compare_case(compare_bad_variant   3 --no-sim good.ini unknown_plan.ini)
+
+# ---- capplan calibrate --team (exit 3): the backtest's team file ----
+# backtest_orgs.csv: p1 (reseller) and p2 (oem); backtest_good.ini is valid.
+cap_bad_case(backtest_unknown_partner 3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_unknown_partner.ini)
+cap_bad_case(backtest_tam_auto        3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_tam_auto.ini)
+cap_bad_case(backtest_no_fte          3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_no_fte.ini)
+cap_bad_case(backtest_channel         3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_channel.ini)
+cap_bad_case(backtest_partner_missing 3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_partner_missing.ini)
+cap_bad_case(backtest_csm             3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_csm.ini)
+cap_bad_case(backtest_model_no_difference 3 calibrate -m model_no_backtest_difference.ini -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_good.ini)
