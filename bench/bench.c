@@ -57,7 +57,7 @@ typedef struct {
     cap_bench_book book;
     int reps;
     double tickets;          /* over the horizon, all replications */
-    cap_bench_usage par, one;
+    cap_bench_usage par, one, rules;  /* -j N; -j 1; -j 1 --no-sim */
     int has_one;
 } size_result;
 
@@ -147,8 +147,10 @@ static void print_machine(int argc, char **argv)
 
 /* ---- 1. books of growing size ---- */
 
+/* One run of the book: simulated with reps replications on jobs threads,
+ * or with sim 0 the rules alone (--no-sim: loading, sizing, workbooks). */
 static void capplan_run(const bench *b, const cap_bench_book *book, int reps,
-                        int jobs, cap_bench_usage *u)
+                        int jobs, int sim, cap_bench_usage *u)
 {
     char ini[4200], csv[4200], outdir[4200], name[64], j[16], r[16];
     snprintf(name, sizeof name, "book-%ld-q%d", book->customers, book->quarters);
@@ -156,16 +158,18 @@ static void capplan_run(const bench *b, const cap_bench_book *book, int reps,
     snprintf(csv, sizeof csv, "%s/%s.csv", b->dir, name);
     if (cap_bench_book_write(book, ini, csv) != 0)
         die("cannot write a book into the temporary folder");
-    snprintf(outdir, sizeof outdir, "%s/%s-j%d", b->dir, name, jobs);
+    snprintf(name + strlen(name), sizeof name - strlen(name), "-j%d%s", jobs,
+             sim ? "" : "-nosim");
+    snprintf(outdir, sizeof outdir, "%s/%s", b->dir, name);
     snprintf(j, sizeof j, "%d", jobs);
     snprintf(r, sizeof r, "%d", reps);
-    char *argv[] = {(char *)b->o->capplan, "-j", j, "-r", r, "-o", outdir,
-                    ini, csv, NULL, NULL, NULL};
-    if (b->o->model) { /* -m MODEL before the files */
-        memmove(argv + 9, argv + 7, 2 * sizeof *argv);
-        argv[7] = "-m", argv[8] = (char *)b->o->model;
-    }
-    snprintf(name + strlen(name), sizeof name - strlen(name), "-j%d", jobs);
+    char *argv[16] = {(char *)b->o->capplan, "-j", j, "-r", r, "-o", outdir};
+    int n = 7;
+    if (!sim)
+        argv[n++] = "--no-sim";
+    if (b->o->model)
+        argv[n++] = "-m", argv[n++] = (char *)b->o->model;
+    argv[n++] = ini, argv[n++] = csv;
     run_best(b, argv, name, u);
 }
 
@@ -206,10 +210,12 @@ static void measure_size(const bench *b, cap_bench_size z, size_result *s)
     s->book = (cap_bench_book){z.customers, o->per_partner, 4};
     s->reps = z.reps ? z.reps : o->reps;
     s->tickets = cap_bench_book_tickets(&s->book, b->m) * s->reps;
-    capplan_run(b, &s->book, s->reps, o->jobs, &s->par);
+    capplan_run(b, &s->book, s->reps, o->jobs, 1, &s->par);
     s->has_one = z.customers <= o->speedup_max && o->jobs != 1;
-    if (s->has_one)
-        capplan_run(b, &s->book, s->reps, 1, &s->one);
+    if (s->has_one) {
+        capplan_run(b, &s->book, s->reps, 1, 1, &s->one);
+        capplan_run(b, &s->book, s->reps, 1, 0, &s->rules);
+    }
 }
 
 /* Worst CPU per customer-replication of a case against a smaller one (no
@@ -232,6 +238,16 @@ static double linearity(const size_result *s, int n)
     return worst;
 }
 
+/* Amdahl's bound on the speed-up: the rules-only run (--no-sim) stands
+ * for the serial part, the rest is taken as perfectly parallel. */
+static void print_bound(const size_result *s, int jobs)
+{
+    double serial = s->rules.cpu / s->one.cpu;
+    printf("   %ld customers: --no-sim takes %.0f%% of the -j 1 run's CPU, so "
+           "-j %d can reach at most %.2fx even on an idle machine\n",
+           s->book.customers, 100 * serial, jobs, 1 / (serial + (1 - serial) / jobs));
+}
+
 static void size_table(const bench *b, size_result *s, targets *t)
 {
     const cap_bench_options *o = b->o;
@@ -244,6 +260,9 @@ static void size_table(const bench *b, size_result *s, targets *t)
             t->speedup_size = s[i].book.customers;
         }
     }
+    for (int i = 0; i < o->size_count; i++)
+        if (s[i].has_one)
+            print_bound(&s[i], o->jobs);
     for (int i = 0; i < o->size_count; i++)
         if (s[i].reps < o->reps)
             printf("   %ld customers ran at %d replications: at %d the wall time "
@@ -302,8 +321,8 @@ static void memory_table(const bench *b, const size_result *s, targets *t)
             if (s[i].book.customers == o->memory_size && s[i].reps == o->reps)
                 uy = s[i].par;
         if (uy.peak_kib == 0)
-            capplan_run(b, &year, o->reps, o->jobs, &uy);
-        capplan_run(b, &quarter, o->reps, o->jobs, &uq);
+            capplan_run(b, &year, o->reps, o->jobs, 1, &uy);
+        capplan_run(b, &quarter, o->reps, o->jobs, 1, &uq);
         char what[128];
         snprintf(what, sizeof what, "portfolio, %ld customers, %d reps, -j %d",
                  o->memory_size, o->reps, o->jobs);
