@@ -1,14 +1,16 @@
 /* bench.c - capplan-bench: what a run costs a user, case by case.
  *
- * Every case runs the installed path a user runs (the capplan program on
+ * Every case runs what a user runs (the capplan program built beside it, on
  * a portfolio INI and a customers CSV, workbooks written) as its own child
  * process, so its wall time, CPU time and peak memory are its own (see
  * child.h).  Four parts, each printed as it is measured:
  *
  *   1. books of growing size (book.h) simulated for a year: tickets,
  *      wall and CPU seconds, tickets per CPU second, peak memory, the
- *      -j 1 -> -j N speed-up, and CPU per customer-replication against the
- *      smallest book (a linear cost keeps that ratio near 1 or below);
+ *      -j 1 -> -j N speed-up with Amdahl's bound on it (a --no-sim run
+ *      standing for the serial part), and CPU per customer-replication
+ *      against the smallest book (a linear cost keeps that ratio near 1 or
+ *      below);
  *   2. memory over the horizon: the same book for a quarter and a year,
  *      and `capplan queue` for a quarter's and a year's hours;
  *   3. the stationary queue (`capplan queue -j 1`) beside SimPy 2 on the
