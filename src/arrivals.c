@@ -297,11 +297,18 @@ void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
     pr->reps = cap_must(calloc((size_t)w->max_replications, sizeof *pr->reps));
 }
 
+void cap_rep_jobs_clear(cap_rep_jobs *r)
+{
+    for (int k = 0; k < CAP_ROLES; k++) {
+        free(r->q[k].job);
+        r->q[k] = (cap_job_list){NULL, 0, 0};
+    }
+}
+
 void cap_partner_run_free(cap_partner_run *pr)
 {
     for (int k = 0; k < pr->generated; k++)
-        for (int r = 0; r < CAP_ROLES; r++)
-            free(pr->reps[k].q[r].job);
+        cap_rep_jobs_clear(&pr->reps[k]);
     free(pr->reps);
     free(pr->seg_clock);
     free(pr->segs);
@@ -357,12 +364,22 @@ static void emit_task(void *ctx, double minute)
     cap_job_push(&e->out->q[e->role], j);
 }
 
-static void generate_rep(void *ctx, size_t rep)
+/* Handle minutes of the jobs in the measured quarter, in arrival order. */
+static double measured_minutes(const cap_sim_world *w, const cap_job_list *l)
 {
-    cap_partner_run *pr = ctx;
+    double minutes = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->job[i].arrival >= w->tl.from && l->job[i].arrival < w->tl.to)
+            minutes += l->job[i].handle;
+    return minutes;
+}
+
+/* Replication rep's jobs into *out (empty), from its own stream. */
+static void generate_rep(const cap_partner_run *pr, size_t rep, cap_rep_jobs *out)
+{
     const cap_sim_world *w = pr->w;
     const cap_model *m = w->m;
-    emitter e = {pr, cap_stream(w->seed, pr->index, rep), &pr->reps[rep], NULL, 0, 0, 0};
+    emitter e = {pr, cap_stream(w->seed, pr->index, rep), out, NULL, 0, 0, 0};
     for (size_t k = 0; k < pr->seg_count; k++) {
         e.seg = &pr->segs[k];
         e.clock = pr->seg_clock[k];
@@ -386,10 +403,11 @@ static void generate_rep(void *ctx, size_t rep)
                          w->shape[cap_tz_set_index(&w->zones, m->home_timezone) * CAP_SHAPES +
                                   CAP_TASK_SHAPE],
                          w->tl.hours, emit_task, &e);
-    for (int r = 0; r < CAP_ROLES; r++)
-        if (pr->reps[rep].q[r].n > 0) /* qsort(NULL, 0) is undefined */
-            qsort(pr->reps[rep].q[r].job, pr->reps[rep].q[r].n, sizeof(cap_job),
-                  by_arrival);
+    for (int r = 0; r < CAP_ROLES; r++) {
+        if (out->q[r].n > 0) /* qsort(NULL, 0) is undefined */
+            qsort(out->q[r].job, out->q[r].n, sizeof(cap_job), by_arrival);
+        out->work_minutes[r] = measured_minutes(w, &out->q[r]);
+    }
     gsl_rng_free(e.rng);
 }
 
@@ -401,16 +419,50 @@ typedef struct {
 static void generate_from(void *ctx, size_t i)
 {
     generation *g = ctx;
-    generate_rep(g->pr, g->first + i);
+    generate_rep(g->pr, g->first + i, &g->pr->reps[g->first + i]);
+}
+
+/* Keeps replication k's jobs if they fit (decided in index order, so the
+ * same replications are kept for any thread count), else lets them go:
+ * its sums stay. */
+static void keep_or_release(cap_partner_run *pr, int k)
+{
+    cap_rep_jobs *r = &pr->reps[k];
+    size_t bytes = 0;
+    for (int q = 0; q < CAP_ROLES; q++)
+        bytes += r->q[q].cap * sizeof(cap_job);
+    r->kept = pr->kept_bytes + bytes <= CAP_JOB_KEEP_BYTES;
+    if (r->kept)
+        pr->kept_bytes += bytes;
+    else
+        cap_rep_jobs_clear(r);
 }
 
 void cap_partner_run_generate(cap_partner_run *pr, int n)
 {
     if (n > pr->w->max_replications)
         n = pr->w->max_replications;
-    if (n <= pr->generated)
-        return;
-    generation g = {pr, (size_t)pr->generated};
-    cap_parallel_for((size_t)(n - pr->generated), pr->w->threads, generate_from, &g);
-    pr->generated = n;
+    /* a few per thread at a time: no more than that is ever held beyond
+     * the kept ones */
+    size_t batch = 4 * (size_t)pr->w->threads;
+    while (pr->generated < n) {
+        size_t count = (size_t)(n - pr->generated);
+        generation g = {pr, (size_t)pr->generated};
+        if (count > batch)
+            count = batch;
+        cap_parallel_for(count, pr->w->threads, generate_from, &g);
+        for (size_t k = 0; k < count; k++)
+            keep_or_release(pr, pr->generated + (int)k);
+        pr->generated += (int)count;
+    }
+}
+
+const cap_job_list *cap_partner_run_jobs(const cap_partner_run *pr, int rep,
+                                         cap_role role, cap_rep_jobs *scratch)
+{
+    if (pr->reps[rep].kept)
+        return &pr->reps[rep].q[role];
+    memset(scratch, 0, sizeof *scratch);
+    generate_rep(pr, (size_t)rep, scratch);
+    return &scratch->q[role];
 }

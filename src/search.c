@@ -143,12 +143,8 @@ static void work_hours(const cap_partner_run *pr, cap_role role, cap_sla_role *o
 {
     const cap_sim_world *w = pr->w;
     double minutes = 0;
-    for (int k = 0; k < w->replications; k++) {
-        const cap_job_list *l = &pr->reps[k].q[role];
-        for (size_t i = 0; i < l->n; i++)
-            if (l->job[i].arrival >= w->tl.from && l->job[i].arrival < w->tl.to)
-                minutes += l->job[i].handle;
-    }
+    for (int k = 0; k < w->replications; k++)
+        minutes += pr->reps[k].work_minutes[role];
     out->work_hours_month = minutes / 60.0 / w->replications /
                             (w->tl.weeks / CAP_WEEKS_PER_MONTH);
 }

@@ -133,7 +133,8 @@ static void run_trial(void *ctx, size_t i)
     trial *t = ctx;
     size_t rep = t->first + i;
     const cap_sim_world *w = t->pr->w;
-    const cap_job_list *l = &t->pr->reps[rep].q[t->role];
+    cap_rep_jobs scratch;
+    const cap_job_list *l = cap_partner_run_jobs(t->pr, (int)rep, t->role, &scratch);
     cap_shifts shifts = cap_world_shifts(w, t->c->present);
     double *start = cap_must(malloc((l->n + 1) * sizeof *start));
     double *resp = cap_must(malloc((l->n + 1) * sizeof *resp));
@@ -158,6 +159,8 @@ static void run_trial(void *ctx, size_t i)
     free(idx);
     free(resp);
     free(start);
+    if (!t->pr->reps[rep].kept)
+        cap_rep_jobs_clear(&scratch);
 }
 
 void cap_candidate_run(cap_partner_run *pr, cap_role role, cap_candidate *c,

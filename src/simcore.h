@@ -66,7 +66,18 @@ enum { CAP_TASK_SHAPE = CAP_SEVERITIES, CAP_SHAPES = CAP_SEVERITIES + 1 };
 typedef struct {
     cap_job_list q[CAP_ROLES];  /* CSM team; technical support (P-TAM) */
     double technical_minutes;   /* ticket work reaching support, measured */
+    double work_minutes[CAP_ROLES]; /* handle minutes of each team's measured jobs */
+    int kept;                   /* q holds the jobs (else drawn again when needed) */
 } cap_rep_jobs;
+
+/* The most bytes of jobs a partner keeps between candidates.  Every
+ * candidate FTE is run on the same replications (common random numbers);
+ * keeping them saves drawing them again, but a partner of a million
+ * customers would keep gigabytes.  Replications past this are drawn again
+ * from their own streams whenever a candidate runs them: the same jobs,
+ * so the same answers, with memory bounded by this plus one replication
+ * per thread. */
+#define CAP_JOB_KEEP_BYTES ((size_t)64 << 20)
 
 typedef struct {
     cap_sim_world *w;
@@ -79,14 +90,22 @@ typedef struct {
     double task_per_week[CAP_ROLES]; /* per customer (CSM), per team (TAM) */
     cap_rep_jobs *reps;          /* w->max_replications slots */
     int generated;               /* replications generated so far */
+    size_t kept_bytes;           /* of the kept replications' jobs */
 } cap_partner_run;
 
 void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
                           const cap_partner_staffing *ps, size_t index,
                           int quarter);
 void cap_partner_run_free(cap_partner_run *pr);
-/* Generates replications up to n (each from its own stream). */
+/* Generates replications up to n (each from its own stream), a few at a
+ * time, keeping their jobs while they fit in CAP_JOB_KEEP_BYTES. */
 void cap_partner_run_generate(cap_partner_run *pr, int n);
+/* Team role's jobs of generated replication rep: the kept ones, or drawn
+ * again into *scratch (thread-safe), which the caller then releases with
+ * cap_rep_jobs_clear. */
+const cap_job_list *cap_partner_run_jobs(const cap_partner_run *pr, int rep,
+                                         cap_role role, cap_rep_jobs *scratch);
+void cap_rep_jobs_clear(cap_rep_jobs *r);
 
 /* First response of job j started at `start`, on the job's SLA clock. */
 double cap_job_response(const cap_sim_world *w, const cap_job *j, double start);
