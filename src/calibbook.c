@@ -160,7 +160,7 @@ static void hour_sheet(cap_book *b, const cap_calibration *c)
 
 enum { B_PLAN, B_SEV, B_TICKETS, B_MET, B_OBS, B_OBS_LO, B_OBS_HI,
        B_SIM_TICKETS, B_SIM, B_SIM_LO, B_SIM_HI, B_DIFF, B_OVERLAP, B_VERDICT,
-       B_COLS };
+       B_SENTENCE, B_COLS };
 
 /* One row: observed (and, for "all plans", simulated) attainment. */
 static void backtest_row(cap_book *b, lxw_worksheet *ws, lxw_row_t r,
@@ -190,6 +190,7 @@ static void backtest_row(cap_book *b, lxw_worksheet *ws, lxw_row_t r,
         cap_book_text(b, ws, r, B_OVERLAP, cap_yes_no(sim->overlap), NULL);
     }
     cap_book_text(b, ws, r, B_VERDICT, cap_bt_verdict_name(sim->verdict), NULL);
+    cap_book_text(b, ws, r, B_SENTENCE, sim->sentence, NULL);
 }
 
 /* Observed beside simulated first-response attainment (backtest.h). */
@@ -206,7 +207,8 @@ static void backtest_sheet(cap_book *b, const cap_backtest *bt)
         {"Simulated periods 2.5%", 10, CAP_FMT_PCT},
         {"Simulated periods 97.5%", 10, CAP_FMT_PCT},
         {"Simulated - observed", 11, CAP_FMT_PCT},
-        {"Intervals overlap", 10, CAP_FMT_TEXT}, {"Verdict", 10, CAP_FMT_TEXT}};
+        {"Intervals overlap", 10, CAP_FMT_TEXT}, {"Verdict", 10, CAP_FMT_TEXT},
+        {"Sentence", 40, CAP_FMT_TEXT}};
     lxw_worksheet *ws = cap_book_sheet(b, "Backtest", cols, B_COLS);
     if (!ws)
         return;
@@ -230,9 +232,7 @@ static void backtest_sheet(cap_book *b, const cap_backtest *bt)
              "simulation measures each team per severity, so plans are "
              "observed only.", bt->team, bt->sim_from, bt->sim_to, bt->quarters,
              bt->replications, bt->seed, 100 * bt->threshold);
-    cap_book_text(b, ws, ++r, B_PLAN, note, NULL);
-    for (int s = 0; s < CAP_SEVERITIES; s++)
-        cap_book_text(b, ws, ++r, B_PLAN, bt->sev[s].sentence, NULL);
+    cap_book_text(b, ws, r + 1, B_SENTENCE, note, NULL);
 }
 
 cap_status cap_calibration_book(const cap_staged *f, const cap_model *m,
