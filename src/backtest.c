@@ -150,7 +150,7 @@ static void percent(char *out, size_t n, double share)
 }
 
 /* The verdict and its sentence for severity s. */
-static void compare(cap_backtest *bt, int s)
+static void compare_severity(cap_backtest *bt, int s)
 {
     cap_bt_row *r = &bt->sev[s];
     const cap_bt_observed *o = &r->observed;
@@ -165,7 +165,9 @@ static void compare(cap_backtest *bt, int s)
     }
     r->difference = r->sim - o->share;
     r->overlap = o->lo <= r->sim_hi && r->sim_lo <= o->hi;
-    int far = fabs(r->difference) > bt->threshold + 1e-12;
+    /* below min_tickets a difference says little: only the intervals */
+    int few = o->tickets < bt->min_tickets;
+    int far = !few && fabs(r->difference) > bt->threshold + 1e-12;
     r->verdict = far || !r->overlap ? CAP_BT_DISAGREE : CAP_BT_AGREE;
     bt->disagreements += r->verdict == CAP_BT_DISAGREE;
     percent(a, sizeof a, o->share), percent(alo, sizeof alo, o->lo);
@@ -178,7 +180,11 @@ static void compare(cap_backtest *bt, int s)
                      sev, a, o->tickets, o->tickets == 1 ? " was" : "s were",
                      alo, ahi, b, blo, bhi);
     size_t left = sizeof r->sentence - (size_t)n;
-    if (r->verdict == CAP_BT_AGREE)
+    if (r->verdict == CAP_BT_AGREE && few)
+        snprintf(r->sentence + n, left, "the intervals overlap (%.1f points "
+                 "apart; with fewer than %d tickets only the intervals are "
+                 "compared).", 100 * fabs(r->difference), bt->min_tickets);
+    else if (r->verdict == CAP_BT_AGREE)
         snprintf(r->sentence + n, left, "they agree (%.1f points apart, "
                  "within %.1f, intervals overlap).", 100 * fabs(r->difference),
                  100 * bt->threshold);
@@ -192,6 +198,13 @@ static void compare(cap_backtest *bt, int s)
         snprintf(r->sentence + n, left, "they disagree: the intervals do not "
                  "overlap (the simulation is %.1f points %s).",
                  100 * fabs(r->difference), r->difference < 0 ? "lower" : "higher");
+}
+
+void cap_backtest_compare(cap_backtest *bt)
+{
+    bt->disagreements = 0;
+    for (int s = 0; s < CAP_SEVERITIES; s++)
+        compare_severity(bt, s);
 }
 
 cap_status cap_backtest_check_model(const cap_model *m, cap_error *err)
@@ -211,6 +224,7 @@ cap_status cap_backtest_simulate(const cap_model *m, cap_portfolio *team,
 {
     CAP_TRY(cap_backtest_check_model(m, err));
     bt->threshold = m->calibrate_backtest_max_difference;
+    bt->min_tickets = (int)m->calibrate_min_tickets;
     bt->seed = o->seed;
     bt->replications = o->replications;
     bt->quarters = (c->month_count + 2) / 3;
@@ -235,7 +249,7 @@ cap_status cap_backtest_simulate(const cap_model *m, cap_portfolio *team,
             r->sim_lo = fmax(0, r->sim - half);
             r->sim_hi = fmin(1, r->sim + half);
         }
-        compare(bt, s);
     }
+    cap_backtest_compare(bt);
     return CAP_OK;
 }

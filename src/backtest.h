@@ -23,7 +23,9 @@
  * observed side only.
  *
  * A severity disagrees when the two intervals do not overlap or the
- * difference exceeds the model's [calibrate] backtest_max_difference.
+ * difference exceeds the model's [calibrate] backtest_max_difference; with
+ * fewer observed tickets than [calibrate] min_tickets only the intervals
+ * count (a difference of a few tickets says little).
  */
 #ifndef CAP_BACKTEST_H
 #define CAP_BACKTEST_H
@@ -59,6 +61,7 @@ typedef struct {
 typedef struct {
     char team[512];            /* the team file, for messages */
     double threshold;          /* [calibrate] backtest_max_difference */
+    int min_tickets;           /* [calibrate] min_tickets */
     unsigned long seed;
     int replications;
     int quarters;              /* simulated */
@@ -87,6 +90,11 @@ cap_status cap_backtest_simulate(const cap_model *calibrated,
                                  cap_portfolio *team, const cap_calibration *c,
                                  const cap_sim_options *o, cap_backtest *bt,
                                  cap_error *err);
+
+/* Fills each severity's difference, overlap, verdict and sentence from
+ * its observed and simulated figures, bt->threshold and bt->min_tickets,
+ * and counts the disagreements. */
+void cap_backtest_compare(cap_backtest *bt);
 
 /* The Clopper-Pearson 95% interval of met successes in n trials. */
 void cap_bt_interval(int met, int n, double *lo, double *hi);

@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "backtest.h"
 #include "btreport.h"
@@ -55,7 +56,7 @@ const char *cap_calibrate_usage(void)
            "                        observed per severity\n"
            "  --seed N              backtest random seed (default: the model's)\n"
            "  --replications N      backtest replications (default: the model's)\n"
-           "  -j N                  backtest threads (default 1)\n"
+           "  -j N                  backtest threads (default: every core)\n"
            "  --json                print one JSON object\n"
            "  --deterministic       fixed workbook creation date (for tests)\n"
            "  --help                this text\n";
@@ -352,6 +353,14 @@ static cap_status write_outputs(const options *o, const char *calibrated,
     return st;
 }
 
+/* Threads by default, as for sizing: every core (the answer does not
+ * depend on it). */
+static int online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < 1024 ? (int)n : 1;
+}
+
 /* The backtest of --team: the calibrated model (its text, as written)
  * runs the team over the export's period. */
 static cap_status backtest(const options *o, const char *calibrated,
@@ -371,7 +380,7 @@ static cap_status backtest(const options *o, const char *calibrated,
     snprintf(bt->team, sizeof bt->team, "%s", cap_input_name(o->team));
     cap_sim_options so = {o->seed_set ? o->seed : cm->seed,
                           o->replications ? o->replications : cm->replications,
-                          o->threads ? o->threads : 1, NULL, NULL};
+                          o->threads ? o->threads : online_cores(), NULL, NULL};
     cap_status st = cap_backtest_observe(cm, orgs, x, bt, err);
     if (st == CAP_OK)
         st = cap_backtest_simulate(cm, team, c, &so, bt, err);

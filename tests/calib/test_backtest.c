@@ -6,6 +6,9 @@
  *    worked out below on the basic plan's business clock (09:00-17:00
  *    America/New_York, weekdays, US federal holidays closed) and the
  *    premium plan's wall clock.
+ *    The verdict rule on made-up rows: agree, disagree by the limit with
+ *    overlapping intervals, disagree by intervals apart within the limit,
+ *    few tickets (only the intervals count).
  * 2. A known team: gen_export draws a year of mission_critical tickets of
  *    150 organizations of one reseller and answers them with one person on
  *    shift in every hour of the year through capplan's own queue.  With
@@ -96,6 +99,55 @@ static void test_observed_by_hand(const cap_model *m)
     CHECK_INT(bt.sev[0].observed.met, 4);
     CHECK_NEAR(bt.sev[0].observed.share, 4.0 / 6.0, 1e-12);
     CHECK(bt.sev[1].observed.share < 0); /* nothing to share */
+}
+
+/* Severity s of bt: met of n observed, simulated sim in [lo, hi]. */
+static void set_row(cap_backtest *bt, int s, int met, int n, double sim,
+                    double lo, double hi)
+{
+    cap_bt_row *r = &bt->sev[s];
+    r->observed.tickets = n;
+    r->observed.met = met;
+    r->observed.share = (double)met / n;
+    cap_bt_interval(met, n, &r->observed.lo, &r->observed.hi);
+    r->sim = sim, r->sim_lo = lo, r->sim_hi = hi;
+}
+
+/* The verdict rule, case by case (limit 5 points, min_tickets 30). */
+static void test_verdicts(void)
+{
+    cap_backtest bt;
+    memset(&bt, 0, sizeof bt);
+    bt.threshold = 0.05;
+    bt.min_tickets = 30;
+    /* 90 of 100 (interval 82.4%-95.1%) beside 92% (90-94%): 2 points,
+     * overlapping - agree */
+    set_row(&bt, 0, 90, 100, 0.92, 0.90, 0.94);
+    /* 90 of 100 beside 96% (94-98%): overlapping, but 6 points > 5 */
+    set_row(&bt, 1, 90, 100, 0.96, 0.94, 0.98);
+    /* 900 of 1000 (88.0%-91.8%) beside 94% (93-95%): 4 points, apart */
+    set_row(&bt, 2, 900, 1000, 0.94, 0.93, 0.95);
+    /* 9 of 10 (55.5%-99.7%) beside 97%: 7 points, but 10 < 30 tickets and
+     * the intervals overlap - agree */
+    set_row(&bt, 3, 9, 10, 0.97, 0.96, 0.98);
+    cap_backtest_compare(&bt);
+    CHECK_INT(bt.sev[0].verdict, CAP_BT_AGREE);
+    CHECK_INT(bt.sev[1].verdict, CAP_BT_DISAGREE);
+    CHECK(bt.sev[1].overlap);
+    CHECK(strstr(bt.sev[1].sentence, "6.0 points higher, more than the "
+                                     "model's limit of 5.0."));
+    CHECK_INT(bt.sev[2].verdict, CAP_BT_DISAGREE);
+    CHECK(strstr(bt.sev[2].sentence, "the intervals do not overlap (the "
+                                     "simulation is 4.0 points higher)"));
+    CHECK_INT(bt.sev[3].verdict, CAP_BT_AGREE);
+    CHECK(strstr(bt.sev[3].sentence, "with fewer than 30 tickets only the "
+                                     "intervals are compared"));
+    CHECK_INT(bt.disagreements, 2);
+    /* 2 of 10 (2.5%-55.6%) beside 97%: few tickets, but far apart */
+    set_row(&bt, 3, 2, 10, 0.97, 0.96, 0.98);
+    cap_backtest_compare(&bt);
+    CHECK_INT(bt.sev[3].verdict, CAP_BT_DISAGREE);
+    CHECK_INT(bt.disagreements, 3);
 }
 
 /* Runs `capplan calibrate ARGS --json` in dir; NULL on failure. */
@@ -222,6 +274,7 @@ int main(void)
     cap_model *m = cap_model_builtin(&err);
     test_intervals();
     test_observed_by_hand(m);
+    test_verdicts();
     test_known_team();
     test_without_team();
     cap_model_free(m);
