@@ -7,6 +7,7 @@
 
 #include "btreport.h"
 #include "calendar.h"
+#include "calibsheets.h"
 #include "portfolio.h"
 #include "report.h"
 #include "xlsx.h"
@@ -251,6 +252,8 @@ cap_status cap_calibration_book(const cap_staged *f, const cap_model *m,
         share_sheet(&b, c);
         month_sheet(&b, c);
         hour_sheet(&b, c);
+        cap_calib_handle_sheet(&b, c);
+        cap_calib_forecast_sheet(&b, c);
         backtest_sheet(&b, bt);
         st = cap_book_close(&b, f, err);
     }

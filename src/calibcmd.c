@@ -12,6 +12,7 @@
 #include "btreport.h"
 #include "calibrate.h"
 #include "calibbook.h"
+#include "calibout.h"
 #include "helpdesk.h"
 #include "model.h"
 #include "outdir.h"
@@ -27,8 +28,10 @@ const char *cap_calibrate_usage(void)
            "customer per month per plan and severity (95% interval; the\n"
            "routing of tickets to the partner and the customer undone), the\n"
            "share arriving inside local business hours, first-response\n"
-           "p50/p90 as observed.  Writes DIR/model-calibrated.ini (use it\n"
-           "with capplan -m) and DIR/calibration.xlsx.\n"
+           "p50/p90 as observed, handle times (lognormal, when the export\n"
+           "has time spent) and the monthly volume's trend with its growth\n"
+           "per quarter.  Writes DIR/model-calibrated.ini (use it with\n"
+           "capplan -m) and DIR/calibration.xlsx.\n"
            "\n"
            "required:\n"
            "  --tickets FILE        the export: Zendesk, Jira Service Management\n"
@@ -38,8 +41,10 @@ const char *cap_calibrate_usage(void)
            "                        csm = yes|no]\n"
            "\n"
            "options:\n"
-           "  --format F            auto (default: told by the headers),\n"
-           "                        zendesk, jira or freshdesk\n"
+           "  --format F            auto (default: told by the headers, or\n"
+           "                        custom when the model maps columns),\n"
+           "                        zendesk, jira, freshdesk or custom (the\n"
+           "                        headers named in the model's [calibrate])\n"
            "  --export-timezone Z   zone of timestamps without an offset\n"
            "                        (default UTC)\n"
            "  --severity MAP        priorities, e.g. \"urgent=s1, high=s2,\n"
@@ -155,8 +160,8 @@ static cap_status parse(int argc, char **argv, options *o, cap_error *err)
         int f = cap_hd_format_parse(v);
         if (f < 0)
             return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--format",
-                                 "\"%s\" is not auto, zendesk, jira or "
-                                 "freshdesk", v);
+                                 "\"%s\" is not auto, zendesk, jira, "
+                                 "freshdesk or custom", v);
         o->format = (cap_hd_format)f;
     }
     if (o->help)
@@ -221,7 +226,8 @@ static void report_issues(const cap_hd_export *x, FILE *warn)
                 strchr("aeiou", cap_hd_bad_name((cap_hd_bad)k)[0]) ? "an" : "a",
                 cap_hd_bad_name((cap_hd_bad)k), is->column[k],
                 k <= CAP_HD_BAD_ORG ? "skipped"
-                                    : "counted, first response left out");
+                : k == CAP_HD_BAD_SPENT ? "counted, time spent left out"
+                                        : "counted, first response left out");
     }
 }
 
@@ -257,8 +263,8 @@ static void print_text(const cap_calibration *c, const cap_hd_export *x,
             fprintf(out, "model %.3f%s\n", c->model_share[s],
                     c->share_kept[s] ? " (kept: too few tickets)" : "");
     }
-    fprintf(out, "handle times: the export has no time-spent column; the "
-            "model's stay\n");
+    cap_calib_print_handle(c, out);
+    cap_calib_print_forecast(c, out);
 }
 
 static json_t *num(double x) { return json_real(x); }
@@ -310,6 +316,8 @@ static json_t *to_json(const cap_calibration *c, const cap_hd_export *x)
     }
     json_object_set_new(doc, "cells", cells);
     json_object_set_new(doc, "business_hours_share", shares);
+    cap_calib_json_handle(doc, c);
+    cap_calib_json_forecast(doc, c);
     return doc;
 }
 
@@ -413,8 +421,9 @@ static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
     if (st == CAP_OK && o->team)
         st = cap_team_load(o->team, m, &orgs, &team, err);
     if (st == CAP_OK)
-        st = cap_hd_read(o->tickets, o->format, o->severity ? &map : NULL,
-                         o->export_tz, cap_orgs_find, &orgs, &x, err);
+        st = cap_hd_read_mapped(o->tickets, o->format, m,
+                                o->severity ? &map : NULL, o->export_tz,
+                                cap_orgs_find, &orgs, &x, err);
     if (st == CAP_OK || x.rows)
         report_issues(&x, warn);
     if (st == CAP_OK)

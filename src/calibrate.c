@@ -19,6 +19,9 @@
 #include "tz.h"
 #include "workload.h"
 
+_Static_assert((int)CAP_FORECAST_MAX_MONTHS >= (int)CAP_CALIB_MAX_MONTHS,
+               "the forecast holds every month of an export");
+
 /* ---- organizations ---- */
 
 enum { OC_ORG, OC_PARTNER, OC_CHANNEL, OC_PLAN, OC_TZ, OC_COUNT, OC_CSM,
@@ -340,6 +343,69 @@ static void fit_rate(cap_calib_cell *cell, const cap_model *m,
     cell->kept = n < c->min_tickets;
 }
 
+/* Lognormal fits of the timed tickets (time spent > 0) of plan and
+ * severity; plan < 0: of all plans. */
+static void fit_handle(cap_lognormal *fit, const cap_org_table *orgs,
+                       const cap_hd_export *x, int plan, int sev)
+{
+    double *v = malloc((x->count ? x->count : 1) * sizeof *v);
+    if (!v)
+        abort();
+    size_t n = 0;
+    for (size_t i = 0; i < x->count; i++) {
+        const cap_ticket *t = &x->tickets[i];
+        if (t->severity == sev && t->time_spent > 0 &&
+            (plan < 0 || (int)orgs->org[t->org].plan == plan))
+            v[n++] = t->time_spent;
+    }
+    cap_lognormal_fit(v, n, fit);
+    free(v);
+}
+
+static void fit_handles(cap_calibration *c, const cap_model *m,
+                        const cap_org_table *orgs, const cap_hd_export *x)
+{
+    c->has_spent = x->has_spent;
+    snprintf(c->spent_column, sizeof c->spent_column, "%s", x->spent_column);
+    for (int s = 0; s < CAP_SEVERITIES; s++) {
+        c->model_handle_mean[s] = m->handle_mean_minutes[s];
+        c->model_handle_sd[s] = m->handle_sd_minutes[s];
+        fit_handle(&c->handle[s], orgs, x, -1, s);
+        c->handle_kept[s] = c->handle[s].n < c->min_tickets;
+        for (int p = 0; p < CAP_PLANS; p++) {
+            cap_calib_cell *e = &c->cell[p][s];
+            fit_handle(&e->handle, orgs, x, p, s);
+            e->handle_kept = e->handle.n < c->min_tickets;
+        }
+    }
+}
+
+/* The monthly volume over the days the export covers (from the first
+ * ticket's day to the last ticket's), and its trend. */
+static cap_status fit_volume(cap_calibration *c, const cap_hd_export *x,
+                             cap_error *err)
+{
+    int64_t lo = x->first - (x->first % 86400 + 86400) % 86400,
+            hi = x->last - (x->last % 86400 + 86400) % 86400 + 86400;
+    double count[CAP_CALIB_MAX_MONTHS];
+    int moy[CAP_CALIB_MAX_MONTHS];
+    cap_date d = cap_civil_from_days(c->from / 86400);
+    for (int k = 0; k < c->month_count; k++, d = cap_month_add(d, 1)) {
+        int64_t a = cap_days_from_civil(d.year, d.month, 1) * 86400;
+        cap_date e = cap_month_add(d, 1);
+        int64_t b = cap_days_from_civil(e.year, e.month, 1) * 86400;
+        a = a > lo ? a : lo;
+        b = b < hi ? b : hi;
+        c->month_days[k] = b > a ? (double)(b - a) / 86400 : 0;
+        count[k] = 0;
+        for (int s = 0; s < CAP_SEVERITIES; s++)
+            count[k] += c->monthly[k][s];
+        moy[k] = d.month;
+    }
+    return cap_forecast_fit(count, c->month_days, moy, c->month_count,
+                            &c->forecast, err);
+}
+
 cap_status cap_calibrate(const cap_model *m, const cap_org_table *orgs,
                          const cap_hd_export *x, cap_calibration **out,
                          cap_error *err)
@@ -360,6 +426,8 @@ cap_status cap_calibrate(const cap_model *m, const cap_org_table *orgs,
     cap_status st = set_period(c, x, err);
     if (st == CAP_OK)
         st = count_tickets(c, m, orgs, x, err);
+    if (st == CAP_OK)
+        st = fit_volume(c, x, err);
     if (st != CAP_OK) {
         free(c);
         return st;
@@ -376,6 +444,7 @@ cap_status cap_calibrate(const cap_model *m, const cap_org_table *orgs,
                                    : -1;
         c->share_kept[s] = c->sev_tickets[s] < c->min_tickets;
     }
+    fit_handles(c, m, orgs, x);
     *out = c;
     return CAP_OK;
 }
@@ -454,6 +523,48 @@ static void share_lines(text_buf *b, const cap_calibration *c, int s)
         c->share_kept[s] ? " (kept: too few tickets)" : "", v);
 }
 
+/* handle_mean_minutes (sd = 0) or handle_sd_minutes (sd = 1) of s. */
+static void handle_lines(text_buf *b, const cap_calibration *c, int s, int sd)
+{
+    const cap_lognormal *h = &c->handle[s];
+    double before = sd ? c->model_handle_sd[s] : c->model_handle_mean[s];
+    if (sd)
+        put(b, "; the same fit's standard deviation");
+    else
+        put(b, "; calibrated from %s (\"%s\"), %s to %s: %d timed tickets",
+            c->export_name, c->spent_column, c->from_text, c->to_text, h->n);
+    if (c->handle_kept[s] && sd)
+        put(b, ": the model's value stays\n");
+    else if (sd)
+        put(b, "; model before %.4g\n", before);
+    else if (c->handle_kept[s])
+        put(b, ", fewer than %d: the model's value stays\n", c->min_tickets);
+    else
+        put(b, ", lognormal mu %.4f, sigma %.4f of ln minutes; model before "
+            "%.4g\n", h->mu, h->sigma, before);
+    put(b, "%s = %.4g\n", sd ? "handle_sd_minutes" : "handle_mean_minutes",
+        c->handle_kept[s] ? before : sd ? h->sd : h->mean);
+}
+
+/* The fitted growth, offered as a comment under [partner_defaults]. */
+static void growth_lines(text_buf *b, const cap_calibration *c)
+{
+    const cap_forecast *f = &c->forecast;
+    if (!f->fitted) {
+        put(b, "; capplan calibrate: fewer than %d months with tickets in %s: "
+            "no volume trend, no growth to suggest\n", CAP_FORECAST_MIN_MONTHS,
+            c->export_name);
+        return;
+    }
+    put(b, "; capplan calibrate: the ticket volume of %s grew %.1f%% a quarter "
+        "(95%% interval %.1f%% to %.1f%%; %d months, %s).  Tickets per "
+        "customer held level, that is the customers' growth; to size with "
+        "it:\n; growth = %.4f\n", c->export_name, 100 * f->growth,
+        100 * f->growth_lo, 100 * f->growth_hi, f->months,
+        f->seasonal ? "month-of-year season fitted" : "no season fitted",
+        f->growth);
+}
+
 char *cap_calibrated_ini(const char *text, const cap_model *m,
                          const cap_calibration *c)
 {
@@ -477,8 +588,15 @@ char *cap_calibrated_ini(const char *text, const cap_model *m,
         else if (s >= 0 && s < CAP_SEVERITIES && c->model_share[s] >= 0 &&
                  line_is_key(text, len, "business_hours_share"))
             share_lines(&b, c, s);
+        else if (s >= 0 && s < CAP_SEVERITIES && c->has_spent &&
+                 (line_is_key(text, len, "handle_mean_minutes") ||
+                  line_is_key(text, len, "handle_sd_minutes")))
+            handle_lines(&b, c, s, line_is_key(text, len, "handle_sd_minutes"));
         else
             put(&b, "%.*s\n", (int)len, text);
+        if (strcmp(section, "partner_defaults") == 0 &&
+            line_is_key(text, len, "growth"))
+            growth_lines(&b, c);
         text += len + (nl ? 1 : 0);
     }
     return b.s;

@@ -12,6 +12,11 @@
  * does not depend on the hour, so this share needs no undoing).  Observed
  * first-response p50/p90 per plan and severity.  A cell with fewer tickets
  * than [calibrate] min_tickets keeps the model's value and is flagged.
+ * Handle time (when the export has a time-spent column): a lognormal by
+ * maximum likelihood per plan and severity, and per severity over all
+ * plans (the model's handle_mean/sd_minutes are per severity), each kept
+ * below min_tickets timed tickets.  The monthly volume trend and its
+ * quarterly growth (forecast.h).
  */
 #ifndef CAP_CALIBRATE_H
 #define CAP_CALIBRATE_H
@@ -20,6 +25,8 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "forecast.h"
+#include "handlefit.h"
 #include "helpdesk.h"
 #include "model.h"
 
@@ -67,6 +74,8 @@ typedef struct {
     double business_share;  /* inside / tickets */
     int replies;            /* tickets with a first-reply time */
     double reply_p50, reply_p90; /* minutes; -1 without replies */
+    cap_lognormal handle;   /* of its timed tickets (handle.n of them) */
+    int handle_kept;        /* fewer than min_tickets timed tickets */
 } cap_calib_cell;
 
 enum { CAP_CALIB_MAX_MONTHS = 240 };
@@ -88,6 +97,15 @@ typedef struct {
     int month_count;
     int monthly[CAP_CALIB_MAX_MONTHS][CAP_SEVERITIES];
     int min_tickets;
+    /* handle time per severity over all plans: the model's keys */
+    int has_spent;                        /* the export has time spent */
+    char spent_column[128];
+    cap_lognormal handle[CAP_SEVERITIES];
+    int handle_kept[CAP_SEVERITIES];
+    double model_handle_mean[CAP_SEVERITIES], model_handle_sd[CAP_SEVERITIES];
+    /* the monthly volume (all severities) and its trend */
+    double month_days[CAP_CALIB_MAX_MONTHS]; /* days of the export in it */
+    cap_forecast forecast;
     size_t tickets;
     char export_name[512];
     cap_hd_format format;
@@ -101,10 +119,12 @@ cap_status cap_calibrate(const cap_model *m, const cap_org_table *orgs,
                          const cap_hd_export *x, cap_calibration **out,
                          cap_error *err);
 
-/* The model text with tickets_per_month of each plan and
- * business_hours_share of each business-profile severity replaced by the
- * fitted values, each commented with the export, the period and the
- * number of tickets.  Returns a malloc'ed string. */
+/* The model text with tickets_per_month of each plan,
+ * business_hours_share of each business-profile severity and (with time
+ * spent) handle_mean/sd_minutes of each severity replaced by the fitted
+ * values, each commented with the export, the period and the number of
+ * tickets; the fitted growth as a commented suggestion under
+ * [partner_defaults] growth.  Returns a malloc'ed string. */
 char *cap_calibrated_ini(const char *model_text, const cap_model *m,
                          const cap_calibration *c);
 

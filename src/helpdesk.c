@@ -14,7 +14,8 @@
 #include "csvin.h"
 #include "tz.h"
 
-enum { COL_CREATED, COL_PRIORITY, COL_ORG, COL_REPLY, COLS };
+/* COL_SPENT and COL_ID are optional; a layout without one has NULL. */
+enum { COL_CREATED, COL_PRIORITY, COL_ORG, COL_REPLY, COL_SPENT, COL_ID, COLS };
 typedef enum { REPLY_MINUTES, REPLY_DURATION, REPLY_HOURS } reply_unit;
 
 static const struct {
@@ -23,24 +24,36 @@ static const struct {
     reply_unit unit;
 } layouts[CAP_HD_FORMATS] = {
     [CAP_HD_AUTO] = {"auto", {NULL}, REPLY_MINUTES},
+    /* "Total time spent (sec)": the Time Tracking app's ticket field
+     * (support.zendesk.com/hc/en-us/articles/4408822487450) */
     [CAP_HD_ZENDESK] = {"zendesk", {"Created at", "Priority", "Organization",
-                                    "First reply time in minutes"}, REPLY_MINUTES},
+                                    "First reply time in minutes",
+                                    "Total time spent (sec)"}, REPLY_MINUTES},
     [CAP_HD_JIRA] = {"jira", {"Created", "Priority", "Custom field (Organizations)",
-                              "Custom field (Time to first response)"}, REPLY_DURATION},
+                              "Custom field (Time to first response)",
+                              "Time Spent"}, REPLY_DURATION},
     [CAP_HD_FRESHDESK] = {"freshdesk", {"Created time", "Priority", "Company Name",
                                         "First response time (in hrs)"}, REPLY_HOURS},
+    [CAP_HD_CUSTOM] = {"custom", {NULL}, REPLY_MINUTES},
 };
+
+/* [calibrate] key of each column of a custom layout (units aside). */
+static const cap_calib_column mapped_key[COLS] = {
+    CAP_CALIB_COL_CREATED, CAP_CALIB_COL_PRIORITY, CAP_CALIB_COL_ORG,
+    CAP_CALIB_COL_REPLY_MINUTES, CAP_CALIB_COL_SPENT_SECONDS, CAP_CALIB_COL_ID};
 
 static const char *const default_priorities[CAP_HD_FORMATS] = {
     [CAP_HD_ZENDESK] = "urgent=s1, high=s2, normal=s3, low=s4",
     [CAP_HD_JIRA] = "highest=s1, high=s2, medium=s3, low=s4, lowest=s4",
     [CAP_HD_FRESHDESK] = "urgent=s1, high=s2, medium=s3, low=s4",
+    [CAP_HD_CUSTOM] = "urgent=s1, highest=s1, high=s2, normal=s3, medium=s3, "
+                      "low=s4, lowest=s4",
 };
 
 static const char *const bad_names[CAP_HD_BAD_KINDS] = {
     "unparseable date", "unknown priority", "unknown organization",
     "missing first-reply time", "negative first-reply time",
-    "unreadable first-reply time"};
+    "unreadable first-reply time", "unreadable time spent"};
 
 int cap_hd_format_parse(const char *name)
 {
@@ -271,6 +284,9 @@ typedef struct {
     cap_hd_format asked;
     const cap_hd_severity_map *map;
     cap_hd_severity_map own_map;
+    const cap_model *mapping;    /* [calibrate] columns, or NULL */
+    reply_unit unit;             /* of the first-reply column */
+    double spent_minutes;        /* minutes per unit of the time spent */
     cap_hd_org_fn find_org;
     const void *org_ctx;
     int column[COLS];
@@ -299,11 +315,16 @@ static int layout_matches(const cap_csv_row *row, cap_hd_format f)
     return 1;
 }
 
-static cap_status read_header(reader *r, const cap_csv_row *row,
-                              cap_error *err)
+/* The layout: asked for, told by the headers, or custom when the model
+ * maps columns and none was asked for. */
+static cap_status choose_layout(reader *r, const cap_csv_row *row,
+                                cap_error *err)
 {
     cap_hd_format f = r->asked;
-    for (int g = CAP_HD_ZENDESK; f == CAP_HD_AUTO && g < CAP_HD_FORMATS; g++)
+    int mapped = r->mapping && r->mapping->calibrate_mapped;
+    if (f == CAP_HD_AUTO && mapped)
+        f = CAP_HD_CUSTOM;
+    for (int g = CAP_HD_ZENDESK; f == CAP_HD_AUTO && g < CAP_HD_CUSTOM; g++)
         if (layout_matches(row, (cap_hd_format)g))
             f = (cap_hd_format)g;
     if (f == CAP_HD_AUTO)
@@ -313,23 +334,75 @@ static cap_status read_header(reader *r, const cap_csv_row *row,
                              "(\"Created\", \"Custom field (Organizations)\") "
                              "or freshdesk (\"Created time\", \"Company Name\") "
                              "headers; name the layout with --format");
+    if (f == CAP_HD_CUSTOM && !mapped)
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--format",
+                             "custom needs a column mapping in the model's "
+                             "[calibrate] section (-m MODEL; see README)");
     r->x->format = f;
+    return CAP_OK;
+}
+
+/* The [calibrate] key naming column k of a custom layout: first reply
+ * and time spent in whichever unit the mapping names. */
+static cap_calib_column mapped_column(const reader *r, int k)
+{
+    const char (*col)[128] = r->mapping->calibrate_column;
+    if (k == COL_REPLY && col[CAP_CALIB_COL_REPLY_HOURS][0])
+        return CAP_CALIB_COL_REPLY_HOURS;
+    if (k == COL_SPENT && col[CAP_CALIB_COL_SPENT_MINUTES][0])
+        return CAP_CALIB_COL_SPENT_MINUTES;
+    return mapped_key[k];
+}
+
+/* Header text of column k: the layout's, or the mapping's (NULL: none). */
+static const char *column_header(const reader *r, int k)
+{
+    if (r->x->format != CAP_HD_CUSTOM)
+        return layouts[r->x->format].header[k];
+    const char *h = r->mapping->calibrate_column[mapped_column(r, k)];
+    return h[0] ? h : NULL;
+}
+
+static cap_status read_header(reader *r, const cap_csv_row *row,
+                              cap_error *err)
+{
+    CAP_TRY(choose_layout(r, row, err));
+    cap_hd_format f = r->x->format;
+    r->unit = layouts[f].unit;
+    r->spent_minutes = 1.0 / 60; /* both vendors' columns are in seconds */
+    if (f == CAP_HD_CUSTOM) {
+        r->unit = mapped_column(r, COL_REPLY) == CAP_CALIB_COL_REPLY_HOURS
+                      ? REPLY_HOURS : REPLY_MINUTES;
+        if (mapped_column(r, COL_SPENT) == CAP_CALIB_COL_SPENT_MINUTES)
+            r->spent_minutes = 1;
+    }
     for (int k = 0; k < COLS; k++) {
-        r->column[k] = find_column(row, layouts[f].header[k]);
-        snprintf(r->header[k], sizeof r->header[k], "%s", layouts[f].header[k]);
-        if (r->column[k] < 0 && k != COL_REPLY)
+        const char *h = column_header(r, k);
+        r->column[k] = find_column(row, h);
+        snprintf(r->header[k], sizeof r->header[k], "%s", h ? h : "");
+        if (r->column[k] >= 0 || (k >= COL_REPLY && (!h || f != CAP_HD_CUSTOM)))
+            continue;
+        if (f == CAP_HD_CUSTOM)
             return cap_error_row(err, CAP_ERR_INPUT, r->x->name, row->line,
-                                 "header", "missing column \"%s\" of the %s "
-                                 "layout", layouts[f].header[k], layouts[f].name);
+                                 "header", "missing column \"%s\" (named by "
+                                 "[calibrate] %s)", h,
+                                 cap_calibrate_column_key(mapped_column(r, k)));
+        return cap_error_row(err, CAP_ERR_INPUT, r->x->name, row->line,
+                             "header", "missing column \"%s\" of the %s "
+                             "layout", h, layouts[f].name);
     }
     r->x->has_reply = r->column[COL_REPLY] >= 0;
+    r->x->has_spent = r->column[COL_SPENT] >= 0;
+    snprintf(r->x->spent_column, sizeof r->x->spent_column, "%s",
+             r->header[COL_SPENT]);
     if (!r->map) {
         cap_hd_severity_default(f, &r->own_map);
         r->map = &r->own_map;
     }
     for (int k = 0; k < CAP_HD_BAD_KINDS; k++)
         snprintf(r->x->issues.column[k], sizeof r->x->issues.column[k], "%s",
-                 r->header[k <= CAP_HD_BAD_ORG ? k : COL_REPLY]);
+                 r->header[k <= CAP_HD_BAD_ORG ? k
+                           : k == CAP_HD_BAD_SPENT ? COL_SPENT : COL_REPLY]);
     r->have_header = 1;
     return CAP_OK;
 }
@@ -360,12 +433,29 @@ static double row_reply(reader *r, const cap_csv_row *row)
     double v;
     if (!*t)
         note(r, CAP_HD_NO_REPLY, row->line, t);
-    else if (!reply_minutes(t, layouts[r->x->format].unit, &v))
+    else if (!reply_minutes(t, r->unit, &v))
         note(r, CAP_HD_BAD_REPLY, row->line, t);
     else if (v < 0)
         note(r, CAP_HD_NEG_REPLY, row->line, t);
     else
         return v;
+    return -1;
+}
+
+/* The time spent on a row, minutes: 0 when not tracked (empty or 0), -1
+ * after noting an unreadable or negative value. */
+static double row_spent(reader *r, const cap_csv_row *row)
+{
+    if (!r->x->has_spent)
+        return 0;
+    char t[64], *end;
+    trim_copy(t, sizeof t, field(r, row, COL_SPENT));
+    if (!*t)
+        return 0;
+    double v = strtod(t, &end);
+    if (end != t && !*end && isfinite(v) && v >= 0)
+        return v * r->spent_minutes;
+    note(r, CAP_HD_BAD_SPENT, row->line, t);
     return -1;
 }
 
@@ -406,6 +496,7 @@ static cap_status on_row(const cap_csv_row *row, void *arg, cap_error *err)
     t->severity = sev;
     t->created = wall - offset;
     t->first_reply = row_reply(r, row);
+    t->time_spent = row_spent(r, row);
     r->has_offset[r->x->count++] = (unsigned char)has;
     return CAP_OK;
 }
@@ -443,10 +534,25 @@ cap_status cap_hd_read(const char *path, cap_hd_format format,
                        cap_hd_org_fn find_org, const void *org_ctx,
                        cap_hd_export *out, cap_error *err)
 {
+    return cap_hd_read_mapped(path, format, NULL, map, export_tz, find_org,
+                              org_ctx, out, err);
+}
+
+cap_status cap_hd_read_mapped(const char *path, cap_hd_format format,
+                              const cap_model *mapping,
+                              const cap_hd_severity_map *map,
+                              const char *export_tz, cap_hd_org_fn find_org,
+                              const void *org_ctx, cap_hd_export *out,
+                              cap_error *err)
+{
     memset(out, 0, sizeof *out);
     snprintf(out->name, sizeof out->name, "%s", cap_input_name(path));
+    if (format == CAP_HD_CUSTOM && (!mapping || !mapping->calibrate_mapped))
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--format",
+                             "custom needs a column mapping in the model's "
+                             "[calibrate] section (-m MODEL; see README)");
     reader r = {.x = out, .asked = format, .map = map, .find_org = find_org,
-                .org_ctx = org_ctx};
+                .org_ctx = org_ctx, .mapping = mapping};
     cap_status st = cap_csv_read(path, on_row, &r, err);
     if (st == CAP_OK && !r.have_header)
         st = cap_error_set(err, CAP_ERR_INPUT, out->name, 0, NULL,

@@ -15,6 +15,11 @@
  *              priorities urgent, high, medium, low;
  *              First response time (in hrs) = decimal hours or "hh:mm:ss"
  *
+ * Time spent on a ticket (the handle time), when the export has it:
+ * Zendesk's Time Tracking app field "Total time spent (sec)", Jira's
+ * "Time Spent" (seconds); empty or 0 = not tracked.  Freshdesk's ticket
+ * export has no such column; a [calibrate] mapping can name one.
+ *
  * Any layout also takes ISO 8601 ("2027-03-04T09:15:00+01:00", "...Z").  A
  * timestamp without an offset is in the export's time zone.
  *
@@ -34,9 +39,11 @@
 #include "model.h"
 
 typedef enum { CAP_HD_AUTO, CAP_HD_ZENDESK, CAP_HD_JIRA, CAP_HD_FRESHDESK,
-               CAP_HD_FORMATS } cap_hd_format;
+               CAP_HD_CUSTOM, CAP_HD_FORMATS } cap_hd_format;
 
-/* "auto", "zendesk", "jira", "freshdesk" -> format; -1 otherwise. */
+/* "auto", "zendesk", "jira", "freshdesk", "custom" -> format; -1
+ * otherwise.  custom = the headers a [calibrate] mapping of the model
+ * names (cap_model.calibrate_column). */
 int cap_hd_format_parse(const char *name);
 const char *cap_hd_format_name(cap_hd_format f);
 
@@ -47,6 +54,7 @@ typedef enum {
     CAP_HD_NO_REPLY,      /* counted, no first response */
     CAP_HD_NEG_REPLY,     /* counted, no first response */
     CAP_HD_BAD_REPLY,     /* counted, no first response */
+    CAP_HD_BAD_SPENT,     /* counted, no handle time */
     CAP_HD_BAD_KINDS
 } cap_hd_bad;
 
@@ -66,6 +74,7 @@ typedef struct {
     int64_t created;       /* UTC, Unix seconds */
     int severity;          /* 0..3 = s1..s4 */
     double first_reply;    /* wall-clock minutes; < 0 when not known */
+    double time_spent;     /* minutes worked on it; <= 0 when not known */
 } cap_ticket;
 
 /* Priority name -> severity, e.g. parsed from "urgent=s1, high=s2". */
@@ -93,6 +102,8 @@ typedef struct {
     int rows;                        /* data rows read */
     int64_t first, last;             /* earliest and latest created, UTC */
     int has_reply;                   /* the export has a first-reply column */
+    int has_spent;                   /* ... and a time-spent column */
+    char spent_column[128];          /* its header */
     char name[512];                  /* the file name, for messages */
     cap_hd_issues issues;
 } cap_hd_export;
@@ -107,6 +118,17 @@ cap_status cap_hd_read(const char *path, cap_hd_format format,
                        cap_hd_org_fn find_org, const void *org_ctx,
                        cap_hd_export *out, cap_error *err);
 void cap_hd_export_free(cap_hd_export *x);
+
+/* cap_hd_read with the model's [calibrate] column mapping (NULL: none):
+ * format CUSTOM reads the mapped headers (CAP_ERR_USAGE without a
+ * mapping), AUTO does so when a mapping is given; a mapped header missing
+ * from the export is an error naming the [calibrate] key. */
+cap_status cap_hd_read_mapped(const char *path, cap_hd_format format,
+                              const cap_model *mapping,
+                              const cap_hd_severity_map *map,
+                              const char *export_tz, cap_hd_org_fn find_org,
+                              const void *org_ctx, cap_hd_export *out,
+                              cap_error *err);
 
 /* Parses a timestamp (ISO 8601, "YYYY-MM-DD HH:MM[:SS] [+HHMM]", Jira's
  * "DD/Mon/YY H:MM AM").  On success returns 1 with the wall time as

@@ -191,8 +191,18 @@ static const char *const known_keys_limits[] = {"max_customers",
     "max_book_customers", "max_fte", "max_service_hours", NULL};
 static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
     "service_hours", "localization", "growth", NULL};
+static const char *const calibrate_columns[CAP_CALIB_COLUMNS] = {"id",
+    "created", "priority", "organization", "first_reply_minutes",
+    "first_reply_hours", "time_spent_seconds", "time_spent_minutes"};
 static const char *const known_keys_calibrate[] = {"min_tickets",
-    "backtest_max_difference", NULL};
+    "backtest_max_difference", "id",
+    "created", "priority", "organization", "first_reply_minutes",
+    "first_reply_hours", "time_spent_seconds", "time_spent_minutes", NULL};
+
+const char *cap_calibrate_column_key(cap_calib_column k)
+{
+    return calibrate_columns[k];
+}
 static const char *const known_keys_category[] = {"service", "share",
     "primary_reseller", "primary_distributor", "primary_oem", "primary_msp",
     "escalation", NULL};
@@ -548,6 +558,46 @@ static void copy_params(const cap_ini *ini, cap_model *m)
         abort();
 }
 
+/* The [calibrate] column mapping, like a portfolio's [csv]: the export's
+ * header of each column.  A mapping names at least created, priority and
+ * organization, and one unit of first reply and of time spent at most. */
+static cap_status read_calibrate_columns(const cap_ini *ini, cap_model *m,
+                                         cap_error *err)
+{
+    static const char *const need[] = {"created", "priority", "organization"};
+    for (int k = 0; k < CAP_CALIB_COLUMNS; k++) {
+        const char *v = cap_ini_get(ini, "calibrate", calibrate_columns[k]);
+        if (!v)
+            continue;
+        cap_text_copy(m->calibrate_column[k], sizeof m->calibrate_column[k], v);
+        cap_text_trim(m->calibrate_column[k]);
+        if (!m->calibrate_column[k][0])
+            return cap_ini_fail(ini, CAP_ERR_MODEL, err, "calibrate",
+                                calibrate_columns[k], "empty header name (want "
+                                "the export's header text, quoted when it "
+                                "holds # or ;)");
+        m->calibrate_mapped++;
+    }
+    if (!m->calibrate_mapped)
+        return CAP_OK;
+    for (int k = 0; k < 3; k++)
+        if (!m->calibrate_column[CAP_CALIB_COL_CREATED + k][0])
+            return cap_ini_fail(ini, CAP_ERR_MODEL, err, "calibrate", NULL,
+                                "a column mapping needs %s (the export's "
+                                "header of it)", need[k]);
+    if (m->calibrate_column[CAP_CALIB_COL_REPLY_MINUTES][0] &&
+        m->calibrate_column[CAP_CALIB_COL_REPLY_HOURS][0])
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, "calibrate",
+                            "first_reply_hours", "first_reply_minutes is "
+                            "mapped too: one unit only");
+    if (m->calibrate_column[CAP_CALIB_COL_SPENT_SECONDS][0] &&
+        m->calibrate_column[CAP_CALIB_COL_SPENT_MINUTES][0])
+        return cap_ini_fail(ini, CAP_ERR_MODEL, err, "calibrate",
+                            "time_spent_minutes", "time_spent_seconds is "
+                            "mapped too: one unit only");
+    return CAP_OK;
+}
+
 /* [calibrate] is optional: only `capplan calibrate` needs it, and says so
  * when it is missing (older model files stay valid for everything else). */
 static cap_status read_calibrate(const cap_ini *ini, cap_model *m,
@@ -556,8 +606,9 @@ static cap_status read_calibrate(const cap_ini *ini, cap_model *m,
     m->calibrate_min_tickets = -1;
     if (!cap_ini_section_line(ini, "calibrate"))
         return CAP_OK;
-    return cap_ini_number(ini, "calibrate", "min_tickets", 0, 1e9,
-                          &m->calibrate_min_tickets, CAP_ERR_MODEL, err);
+    CAP_TRY(cap_ini_number(ini, "calibrate", "min_tickets", 0, 1e9,
+                           &m->calibrate_min_tickets, CAP_ERR_MODEL, err));
+    return read_calibrate_columns(ini, m, err);
 }
 
 /* [calibrate] backtest_max_difference is optional too: only the backtest

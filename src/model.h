@@ -32,6 +32,14 @@ typedef enum {
 typedef enum { CAP_PRIMARY_CUSTOMER, CAP_PRIMARY_PARTNER, CAP_PRIMARY_VENDOR,
                CAP_PRIMARY_SUPPORT } cap_primary;
 
+/* The columns a [calibrate] mapping may name (capplan calibrate reading an
+ * export of no known layout): first reply in minutes or in hours, time
+ * spent in seconds or in minutes. */
+typedef enum { CAP_CALIB_COL_ID, CAP_CALIB_COL_CREATED, CAP_CALIB_COL_PRIORITY,
+               CAP_CALIB_COL_ORG, CAP_CALIB_COL_REPLY_MINUTES,
+               CAP_CALIB_COL_REPLY_HOURS, CAP_CALIB_COL_SPENT_SECONDS,
+               CAP_CALIB_COL_SPENT_MINUTES, CAP_CALIB_COLUMNS } cap_calib_column;
+
 /* How a partner asks for a role: not at all, sized by capplan, or fixed. */
 typedef enum { CAP_ASK_NONE, CAP_ASK_AUTO, CAP_ASK_FIXED } cap_ask_kind;
 
@@ -120,6 +128,11 @@ typedef struct {
      * backtest states a disagreement when simulated and observed
      * attainment differ by more (a share, 0..1) */
     double calibrate_backtest_max_difference;
+    /* [calibrate] column mapping for an export of no known layout: the
+     * export's header of each column (see cap_calibrate_column_key), ""
+     * when not mapped; calibrate_mapped counts the mapped ones */
+    char calibrate_column[CAP_CALIB_COLUMNS][128];
+    int calibrate_mapped;
     /* [horizon] */
     int quarters;
     /* [partner_defaults] values used when a partner leaves a key out */
@@ -174,6 +187,10 @@ const char *cap_role_name(cap_role role);       /* "csm", "tam" */
 const char *cap_role_label(cap_role role);      /* "P-CSM", "P-TAM" */
 const char *cap_party_name(cap_party party);
 const char *cap_severity_name(int severity);    /* "s1".."s4" */
+/* The [calibrate] key of a mapped column: "id", "created", "priority",
+ * "organization", "first_reply_minutes", "first_reply_hours",
+ * "time_spent_seconds", "time_spent_minutes". */
+const char *cap_calibrate_column_key(cap_calib_column k);
 
 /* Parses "none", "auto" or a number: an FTE > 0 in FTE steps, or (hours
  * nonzero) hours per month >= 0.  On failure returns 0 and points *why at

@@ -212,6 +212,10 @@ cap_bad_case(calibrate_orgs_missing_column  3 calibrate -o out --tickets calibra
 cap_bad_case(calibrate_orgs_duplicate       3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_duplicate.csv)
 cap_bad_case(calibrate_orgs_empty           3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_empty.csv)
 cap_bad_case(calibrate_orgs_no_rows         3 calibrate -o out --tickets calibrate_tickets.csv --customers calibrate_orgs_no_rows.csv)
+# ---- capplan calibrate: the [calibrate] column mapping ----
+cap_bad_case(calibrate_custom_without_mapping 2 calibrate -o out --format custom --tickets calibrate_tickets.csv --customers calibrate_orgs.csv)
+cap_bad_case(calibrate_mapped_missing_column  3 calibrate -o out -m calibrate_mapped.ini --tickets calibrate_mapped_missing_column.csv --customers calibrate_orgs.csv)
+cap_bad_case(model_calibrate_mapping          3 calibrate -o out -m model_calibrate_mapping.ini --tickets calibrate_tickets.csv --customers calibrate_orgs.csv)
 # --compare variants go through the same checks, naming the --compare
 cap_bad_size_case(size_compare_unknown_key 2 --channel oem --customers
                   "basic America/New_York 5" --compare "cms=1")

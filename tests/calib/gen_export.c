@@ -1,7 +1,8 @@
 /* gen_export.c - writes helpdesk exports from a known model, for the
  * calibration tests (issue 13).
  *
- *   gen_export OUTDIR [SEED [ORGS [PEOPLE PLAN]]]
+ *   gen_export OUTDIR [SEED [ORGS [PEOPLE PLAN]]] [--months N] [--growth G]
+ *              [--seasonal] [--time-spent]
  *
  * From the built-in model (models/dispel.ini: tickets per customer per
  * month per plan and severity, business_hours_share, the categories'
@@ -14,6 +15,8 @@
  * of America/New_York, Jira's "04/Mar/27 9:15 AM") and
  * OUTDIR/freshdesk.csv (UTC wall time), with extra columns to be ignored.
  * First replies are exponential with the mean reply_mean[severity].
+ * OUTDIR/custom.csv holds the Zendesk draw under other headers (UTC ISO
+ * 8601 times, priorities P1-P4), for a [calibrate] column mapping.
  * Deterministic: one GSL stream from SEED (default 1).
  *
  * With PEOPLE and PLAN (the backtest's known team): the ORGS organizations
@@ -26,6 +29,16 @@
  * is start of triage - arrival.  The attainment that team reached per
  * severity (replies within PLAN's targets) is written to
  * OUTDIR/known.txt, one line "sN MET TICKETS" per severity.
+ *
+ * A trend (the forecast tests): --months N draws N months from 2027-01
+ * month by month, each customer's rate times (1 + G)^(k / 3) in month k
+ * (G = --growth per quarter) and, with --seasonal, times season[month].
+ * --time-spent adds Zendesk's "Total time spent (sec)", Jira's "Time
+ * Spent" and custom.csv's "Work seconds": lognormal, ln minutes ~
+ * N(spent_mu[sev], spent_sigma[sev]), from a second stream (the tickets
+ * stay the same); every 20th ticket has none and every 20th another 0
+ * (not tracked).  Without these options the draw is the one-year draw
+ * above, unchanged.
  */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -45,6 +58,19 @@
 /* Mean first reply per severity, minutes (exported to the test). */
 static const double reply_mean[CAP_SEVERITIES] = {20, 60, 180, 360};
 
+/* Time spent: ln(minutes) ~ N(mu, sigma) per severity (exported to the
+ * test); the volume's month-of-year factors (peak January, low July). */
+static const double spent_mu[CAP_SEVERITIES] = {4.4, 3.8, 3.4, 3.0};
+static const double spent_sigma[CAP_SEVERITIES] = {0.8, 0.7, 0.6, 0.5};
+static const double season[12] = {1.30, 1.10, 1.00, 1.00, 0.95, 0.90,
+                                  0.80, 0.85, 1.00, 1.05, 1.00, 0.90};
+
+typedef struct {
+    int months, seasonal, time_spent;
+    double growth;
+    int trend;             /* draw month by month */
+} gen_options;
+
 static const char *const zones[] = {"America/New_York", "America/Los_Angeles",
     "Europe/Berlin", "Europe/London", "Asia/Tokyo", "Australia/Sydney",
     "Asia/Kolkata", "America/Sao_Paulo"};
@@ -54,6 +80,7 @@ typedef struct {
     int64_t created;
     int org, sev;
     double reply;
+    double spent;          /* seconds; < 0: empty cell */
 } gen_ticket;
 
 typedef struct {
@@ -143,6 +170,7 @@ static void draw_tickets(world *w, const cap_model *m, gsl_rng *r,
                     w->t = realloc(w->t, w->cap * sizeof *w->t);
                 }
                 gen_ticket *t = &w->t[w->n++];
+                t->spent = -1;
                 t->org = i;
                 t->sev = s;
                 t->created = arrival(m, tz, r, s, from, to);
@@ -261,6 +289,81 @@ static void write_known(const world *w, const cap_model *m, cap_plan plan,
     fclose(f);
 }
 
+/* ---- a trend and time spent (the forecast tests) ---- */
+
+static gen_ticket *add_ticket(world *w)
+{
+    if (w->n == w->cap) {
+        w->cap = w->cap ? 2 * w->cap : 4096;
+        w->t = realloc(w->t, w->cap * sizeof *w->t);
+    }
+    gen_ticket *t = &w->t[w->n++];
+    t->spent = -1;
+    return t;
+}
+
+/* Month by month: each customer's rate grows by (1 + growth) a quarter
+ * and follows the season. */
+static void draw_trend(world *w, const cap_model *m, gsl_rng *r,
+                       const gen_options *o, int64_t from)
+{
+    double *shares = malloc(m->category_count * sizeof *shares);
+    for (size_t i = 0; i < m->category_count; i++)
+        shares[i] = m->categories[i].share;
+    gsl_ran_discrete_t *cats = gsl_ran_discrete_preproc(m->category_count, shares);
+    cap_date d0 = cap_civil_from_days(from / 86400);
+    int64_t to = from;
+    for (int k = 0; k < o->months; k++)
+        to = cap_days_from_civil(cap_month_add(d0, k + 1).year,
+                                 cap_month_add(d0, k + 1).month, 1) * 86400;
+    cap_error err;
+    for (int i = 0; i < w->count; i++) {
+        const cap_org *org = &w->org[i];
+        cap_tz *tz = cap_tz_new(org->timezone, from - 86400, to + 86400, &err);
+        for (int k = 0; k < o->months; k++) {
+            cap_date a = cap_month_add(d0, k), b = cap_month_add(d0, k + 1);
+            int64_t ta = cap_days_from_civil(a.year, a.month, 1) * 86400,
+                    tb = cap_days_from_civil(b.year, b.month, 1) * 86400;
+            double months = (double)(tb - ta) / (CAP_WEEKS_PER_MONTH * 7 * 86400);
+            double f = pow(1 + o->growth, k / 3.0) *
+                       (o->seasonal ? season[a.month - 1] : 1);
+            for (int s = 0; s < CAP_SEVERITIES; s++) {
+                unsigned n = gsl_ran_poisson(r, m->plan[org->plan].tickets_per_month[s] *
+                                                    months * f);
+                for (unsigned j = 0; j < n; j++) {
+                    if (!reaches_vendor(m, org, r, cats, s))
+                        continue;
+                    gen_ticket *t = add_ticket(w);
+                    t->org = i;
+                    t->sev = s;
+                    t->created = arrival(m, tz, r, s, ta, tb);
+                    t->reply = gsl_ran_exponential(r, reply_mean[s]);
+                }
+            }
+        }
+        cap_tz_free(tz);
+    }
+    gsl_ran_discrete_free(cats);
+    free(shares);
+}
+
+/* Time spent of each ticket, in time order, from its own stream. */
+static void draw_spent(world *w, gsl_rng *r)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        gen_ticket *t = &w->t[i];
+        double minutes = gsl_ran_lognormal(r, spent_mu[t->sev], spent_sigma[t->sev]);
+        t->spent = i % 20 == 3 ? -1 : i % 20 == 13 ? 0 : floor(minutes * 60 + 0.5);
+    }
+}
+
+static void spent_field(FILE *f, const gen_ticket *t, const char *sep)
+{
+    if (t->spent >= 0)
+        fprintf(f, "%.0f", t->spent);
+    fputs(sep, f);
+}
+
 static int by_time(const void *a, const void *b)
 {
     const gen_ticket *x = a, *y = b;
@@ -305,15 +408,17 @@ static void wall(int64_t t, char *out, size_t n)
              s / 3600, s / 60 % 60, s % 60);
 }
 
-static void write_zendesk(const world *w, const char *dir, int64_t from, int64_t to)
+static void write_zendesk(const world *w, const char *dir, int64_t from, int64_t to,
+                          int spent)
 {
     static const char *const pri[4] = {"Urgent", "High", "Normal", "Low"};
     char path[1024], when[64];
     snprintf(path, sizeof path, "%s/zendesk.csv", dir);
     FILE *f = fopen(path, "w");
-    fputs("Id,Requester,Created at,Updated at,Priority,Status,Organization,"
-          "First reply time in minutes,"
-          "First reply time in minutes within business hours,Solved at,Tags\n", f);
+    fprintf(f, "Id,Requester,Created at,Updated at,Priority,Status,Organization,"
+            "First reply time in minutes,"
+            "First reply time in minutes within business hours,Solved at,Tags%s\n",
+            spent ? ",Total time spent (sec)" : "");
     cap_error err;
     cap_tz_set set = {.from = from - 86400, .to = to + 86400};
     for (size_t i = 0; i < w->n; i++) {
@@ -326,13 +431,18 @@ static void write_zendesk(const world *w, const char *dir, int64_t from, int64_t
                 i % 97, when, off < 0 ? '-' : '+', abs(off) / 3600,
                 abs(off) / 60 % 60, pri[t->sev]);
         csv(f, o->name, ",");
-        fprintf(f, "%.0f,%.0f,,\"vip, onboarding\"\n", t->reply, t->reply * 0.6);
+        fprintf(f, "%.0f,%.0f,,\"vip, onboarding\"%s", t->reply, t->reply * 0.6,
+                spent ? "," : "");
+        if (spent)
+            spent_field(f, t, "");
+        fputc('\n', f);
     }
     cap_tz_set_free(&set);
     fclose(f);
 }
 
-static void write_jira(const world *w, const char *dir, int64_t from, int64_t to)
+static void write_jira(const world *w, const char *dir, int64_t from, int64_t to,
+                       int spent)
 {
     static const char *const pri[4] = {"Highest", "High", "Medium", "Low"};
     static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr", "May",
@@ -340,8 +450,9 @@ static void write_jira(const world *w, const char *dir, int64_t from, int64_t to
     char path[1024];
     snprintf(path, sizeof path, "%s/jira.csv", dir);
     FILE *f = fopen(path, "w");
-    fputs("Summary,Issue key,Issue Type,Status,Priority,Reporter,Created,"
-          "Custom field (Organizations),Custom field (Time to first response)\n", f);
+    fprintf(f, "Summary,Issue key,Issue Type,Status,Priority,Reporter,Created,"
+            "Custom field (Organizations),Custom field (Time to first response)%s\n",
+            spent ? ",Time Spent" : "");
     cap_error err;
     cap_tz *ny = cap_tz_new("America/New_York", from - 86400, to + 86400, &err);
     for (size_t i = 0; i < w->n; i++) {
@@ -356,9 +467,14 @@ static void write_jira(const world *w, const char *dir, int64_t from, int64_t to
                 s / 60 % 60, h < 12 ? "AM" : "PM");
         csv(f, w->org[t->org].name, ",");
         if (reply >= 60)
-            fprintf(f, "%ldh %ldm\n", reply / 60, reply % 60);
+            fprintf(f, "%ldh %ldm", reply / 60, reply % 60);
         else
-            fprintf(f, "%ldm\n", reply);
+            fprintf(f, "%ldm", reply);
+        if (spent) {
+            fputc(',', f);
+            spent_field(f, t, "");
+        }
+        fputc('\n', f);
     }
     cap_tz_free(ny);
     fclose(f);
@@ -382,16 +498,61 @@ static void write_freshdesk(const world *w, const char *dir)
     fclose(f);
 }
 
+/* The Zendesk draw under other headers, for a [calibrate] mapping. */
+static void write_custom(const world *w, const char *dir, int spent)
+{
+    char path[1024], when[64];
+    snprintf(path, sizeof path, "%s/custom.csv", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f, "Account,Ticket #,Severity Level,Opened (UTC),Minutes to first "
+            "answer,Channel%s\n", spent ? ",Work seconds" : "");
+    for (size_t i = 0; i < w->n; i++) {
+        const gen_ticket *t = &w->t[i];
+        wall(t->created, when, sizeof when);
+        when[10] = 'T';
+        csv(f, w->org[t->org].name, ",");
+        fprintf(f, "T-%zu,P%d,%sZ,%.0f,web%s", 1000 + i, t->sev + 1, when,
+                t->reply, spent ? "," : "");
+        if (spent)
+            spent_field(f, t, "");
+        fputc('\n', f);
+    }
+    fclose(f);
+}
+
+static int options(int argc, char **argv, gen_options *o)
+{
+    *o = (gen_options){.months = 12};
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--seasonal") == 0)
+            o->seasonal = o->trend = 1;
+        else if (strcmp(argv[i], "--time-spent") == 0)
+            o->time_spent = 1;
+        else if (strcmp(argv[i], "--months") == 0 && i + 1 < argc)
+            o->months = atoi(argv[++i]), o->trend = 1;
+        else if (strcmp(argv[i], "--growth") == 0 && i + 1 < argc)
+            o->growth = atof(argv[++i]), o->trend = 1;
+        else if (strncmp(argv[i], "--", 2) == 0)
+            return 0;
+    }
+    return o->months > 0 && o->months <= 240;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2 || argc == 5) {
-        fprintf(stderr, "usage: gen_export OUTDIR [SEED [ORGS [PEOPLE PLAN]]]\n");
+    gen_options o;
+    int npos = 1; /* OUTDIR and the numbers before the first option */
+    while (npos < argc && strncmp(argv[npos], "--", 2) != 0)
+        npos++;
+    if (npos < 2 || npos == 5 || !options(argc, argv, &o)) {
+        fprintf(stderr, "usage: gen_export OUTDIR [SEED [ORGS [PEOPLE PLAN]]] "
+                "[--months N] [--growth G] [--seasonal] [--time-spent]\n");
         return 2;
     }
-    int people = argc > 5 ? atoi(argv[4]) : 0;
-    int plan = argc > 5 ? cap_plan_parse(argv[5]) : 0;
-    unsigned long seed = argc > 2 ? strtoul(argv[2], NULL, 10) : 1;
-    int orgs = argc > 3 ? atoi(argv[3]) : 600;
+    int people = npos > 5 ? atoi(argv[4]) : 0;
+    int plan = npos > 5 ? cap_plan_parse(argv[5]) : 0;
+    unsigned long seed = npos > 2 ? strtoul(argv[2], NULL, 10) : 1;
+    int orgs = npos > 3 ? atoi(argv[3]) : 600;
     cap_error err;
     cap_model *m = cap_model_builtin(&err);
     if (!m) {
@@ -399,23 +560,33 @@ int main(int argc, char **argv)
         return 1;
     }
     int64_t from = cap_days_from_civil(2027, 1, 1) * 86400;
-    int64_t to = cap_days_from_civil(2028, 1, 1) * 86400;
+    cap_date end = cap_month_add(cap_civil_from_days(from / 86400), o.months);
+    int64_t to = cap_days_from_civil(end.year, end.month, 1) * 86400;
     gsl_rng *r = cap_stream(seed, 0, 0);
     world w = {0};
     if (people > 0)
         make_team_orgs(&w, m, orgs, (cap_plan)plan);
     else
         make_orgs(&w, r, orgs);
-    draw_tickets(&w, m, r, from, to);
+    if (o.trend)
+        draw_trend(&w, m, r, &o, from);
+    else
+        draw_tickets(&w, m, r, from, to);
     qsort(w.t, w.n, sizeof *w.t, by_time);
     if (people > 0) {
         serve_team(&w, m, r, people, from, to);
         write_known(&w, m, (cap_plan)plan, argv[1]);
     }
+    if (o.time_spent) {
+        gsl_rng *r2 = cap_stream(seed, 1, 0);
+        draw_spent(&w, r2);
+        gsl_rng_free(r2);
+    }
     write_orgs(&w, argv[1]);
-    write_zendesk(&w, argv[1], from, to);
-    write_jira(&w, argv[1], from, to);
+    write_zendesk(&w, argv[1], from, to, o.time_spent);
+    write_jira(&w, argv[1], from, to, o.time_spent);
     write_freshdesk(&w, argv[1]);
+    write_custom(&w, argv[1], o.time_spent);
     printf("%zu tickets, %d organizations\n", w.n, w.count);
     gsl_rng_free(r);
     free(w.t);
