@@ -69,19 +69,19 @@ static void test_observed_by_hand(const cap_model *m)
     cap_ticket t[] = {
         /* basic S1, target 120 business minutes:
          * Fri 16:00, replied Sat 10:00 (1080 wall): 60 business - in time */
-        {0, est(2027, 3, 5, 16, 0), 0, 1080},
+        {0, est(2027, 3, 5, 16, 0), 0, 1080, 0},
         /* Mon 16:30, replied Tue 12:30 (1200 wall): 30 + 210 = 240 - late */
-        {0, est(2027, 3, 8, 16, 30), 0, 1200},
+        {0, est(2027, 3, 8, 16, 30), 0, 1200, 0},
         /* Fri 2027-01-15 16:00, replied Mon 16:00 (4320 wall); Monday is
          * Martin Luther King Jr. Day: 60 business minutes - in time */
-        {0, est(2027, 1, 15, 16, 0), 0, 4320},
+        {0, est(2027, 1, 15, 16, 0), 0, 4320, 0},
         /* Mon 10:00, replied after exactly 120 minutes - in time */
-        {0, est(2027, 3, 8, 10, 0), 0, 120},
+        {0, est(2027, 3, 8, 10, 0), 0, 120, 0},
         /* premium S1, target 60 wall-clock minutes: 60 in time, 61 late */
-        {1, est(2027, 2, 6, 3, 0), 0, 60},
-        {1, est(2027, 2, 7, 3, 0), 0, 61},
+        {1, est(2027, 2, 6, 3, 0), 0, 60, 0},
+        {1, est(2027, 2, 7, 3, 0), 0, 61, 0},
         /* no first reply: not counted */
-        {1, est(2027, 2, 8, 3, 0), 1, -1},
+        {1, est(2027, 2, 8, 3, 0), 1, -1, 0},
     };
     cap_hd_export x = {.tickets = t, .count = sizeof t / sizeof *t,
                        .first = est(2027, 1, 15, 16, 0),
