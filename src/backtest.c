@@ -200,6 +200,39 @@ static void compare_severity(cap_backtest *bt, int s)
                  100 * fabs(r->difference), r->difference < 0 ? "lower" : "higher");
 }
 
+/* Partners with customers on plans other than their tam_tier: the
+ * simulation holds their support tickets to tam_tier's targets, the
+ * observed side to each customer's plan (SPEC section 4). */
+static void tier_note(const cap_portfolio *team, cap_backtest *bt)
+{
+    size_t n = 0, used = 0, cap = sizeof bt->tier_note;
+    bt->tier_note[0] = 0;
+    for (size_t i = 0; i < team->partner_count; i++) {
+        const cap_partner *pa = &team->partners[i];
+        size_t k = 0;
+        while (k < pa->segment_count && pa->segments[k].plan == pa->tam_tier)
+            k++;
+        if (k == pa->segment_count)
+            continue;
+        if (n++ < 4 && used < cap)
+            used += (size_t)snprintf(bt->tier_note + used, cap - used, "%s%s (%s)",
+                                     n > 1 ? ", " : "", pa->id,
+                                     cap_plan_name(pa->tam_tier));
+    }
+    if (n == 0 || used >= cap)
+        return;
+    if (n > 4)
+        used += (size_t)snprintf(bt->tier_note + used, cap - used,
+                                 " and %zu more", n - 4);
+    if (used >= cap)
+        return;
+    snprintf(bt->tier_note + used, cap - used, " %s customers on other plans "
+             "than %s tam_tier: the simulation holds %s technical-support "
+             "tickets to the tam_tier's targets, the export to each customer's "
+             "plan", n > 1 ? "have" : "has", n > 1 ? "their" : "its",
+             n > 1 ? "their" : "its");
+}
+
 void cap_backtest_compare(cap_backtest *bt)
 {
     bt->disagreements = 0;
@@ -251,5 +284,6 @@ cap_status cap_backtest_simulate(const cap_model *m, cap_portfolio *team,
         }
     }
     cap_backtest_compare(bt);
+    tier_note(team, bt);
     return CAP_OK;
 }

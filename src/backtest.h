@@ -69,6 +69,10 @@ typedef struct {
     cap_bt_row sev[CAP_SEVERITIES];
     cap_bt_observed plan[CAP_PLANS][CAP_SEVERITIES];
     int disagreements;
+    /* "" or the partners whose customers are on other plans than their
+     * tam_tier (the simulation holds their support tickets to tam_tier's
+     * targets): one sentence without its full stop */
+    char tier_note[480];
 } cap_backtest;
 
 /* Counts the observed attainment of x's tickets (orgs give each ticket's

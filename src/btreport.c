@@ -79,6 +79,8 @@ void cap_backtest_print(FILE *out, const cap_backtest *bt)
     fputc('\n', out);
     for (int s = 0; s < CAP_SEVERITIES; s++)
         fprintf(out, "%s\n", bt->sev[s].sentence);
+    if (bt->tier_note[0])
+        fprintf(out, "note: %s.\n", bt->tier_note);
 }
 
 static json_t *ci(double lo, double hi)
@@ -131,11 +133,12 @@ json_t *cap_backtest_json(const cap_backtest *bt)
             json_object_set_new(o, "severity", json_string(cap_severity_name(s)));
             json_array_append_new(plans, o);
         }
-    return json_pack("{s:b, s:s, s:s, s:s, s:i, s:i, s:I, s:f, s:o, s:o, s:i, s:o}",
+    return json_pack("{s:b, s:s, s:s, s:s, s:i, s:i, s:I, s:f, s:o, s:o, s:i, s:o, s:o}",
                      "run", 1, "team", bt->team, "from", bt->sim_from, "to",
                      bt->sim_to, "quarters", bt->quarters, "replications",
                      bt->replications, "seed", (json_int_t)bt->seed,
                      "max_difference", bt->threshold, "severities", sev,
                      "observed_per_plan", plans, "disagreements",
-                     bt->disagreements, "sentences", said);
+                     bt->disagreements, "sentences", said, "tier_note",
+                     bt->tier_note[0] ? json_string(bt->tier_note) : json_null());
 }

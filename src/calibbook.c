@@ -234,6 +234,10 @@ static void backtest_sheet(cap_book *b, const cap_backtest *bt)
              "observed only.", bt->team, bt->sim_from, bt->sim_to, bt->quarters,
              bt->replications, bt->seed, 100 * bt->threshold);
     cap_book_text(b, ws, r + 1, B_SENTENCE, note, NULL);
+    if (bt->tier_note[0]) {
+        snprintf(note, sizeof note, "Note: %s.", bt->tier_note);
+        cap_book_text(b, ws, r + 2, B_SENTENCE, note, NULL);
+    }
 }
 
 cap_status cap_calibration_book(const cap_staged *f, const cap_model *m,

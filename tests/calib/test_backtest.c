@@ -165,13 +165,13 @@ static json_t *calibrate(const char *args)
     return doc;
 }
 
-static void write_team(const char *name, const char *fte)
+static void write_team(const char *name, const char *fte, const char *tier)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "w");
     fprintf(f, "[partner.p00]\nchannel  = reseller\ntam      = %s\n"
-            "tam_tier = mission_critical\n", fte);
+            "tam_tier = %s\n", fte, tier);
     fclose(f);
 }
 
@@ -205,8 +205,9 @@ static void test_known_team(void)
     CHECK_INT(run_shell("'%s' '%s' 1 150 1 mission_critical >/dev/null",
                         GEN_EXPORT_EXE, dir), 0);
     write_model();
-    write_team("team.ini", "6.0");
-    write_team("half.ini", "3.0");
+    write_team("team.ini", "6.0", "mission_critical");
+    write_team("half.ini", "3.0", "mission_critical");
+    write_team("tier.ini", "6.0", "premium");
     const char *common = "-m model.ini --tickets zendesk.csv --customers "
                          "orgs.csv --replications 40 -j 2";
     char args[512], path[512];
@@ -214,6 +215,8 @@ static void test_known_team(void)
     json_t *right = calibrate(args);
     snprintf(args, sizeof args, "%s --team half.ini -o half", common);
     json_t *half = calibrate(args);
+    snprintf(args, sizeof args, "%s --team tier.ini -o tier", common);
+    json_t *tier = calibrate(args);
     CHECK(right && half);
     if (!right || !half)
         return;
@@ -244,6 +247,16 @@ static void test_known_team(void)
     CHECK_STR(json_string_value(json_object_get(bh, "from")), "2027-01-01");
     CHECK_STR(json_string_value(json_object_get(bh, "to")), "2028-01-01");
     CHECK_INT(json_integer_value(json_object_get(bh, "quarters")), 4);
+    /* the team's tier is its customers' plan: no note; premium: a note */
+    CHECK(json_is_null(json_object_get(json_object_get(right, "backtest"),
+                                       "tier_note")));
+    const char *note = json_string_value(json_object_get(
+        json_object_get(tier, "backtest"), "tier_note"));
+    CHECK(note && strcmp(note, "p00 (premium) has customers on other plans "
+                         "than its tam_tier: the simulation holds its "
+                         "technical-support tickets to the tam_tier's "
+                         "targets, the export to each customer's plan") == 0);
+    json_decref(tier);
     /* the Backtest sheet carries the sentences */
     CHECK_INT(run_shell("cd '%s' && unzip -p half/calibration.xlsx "
                         "xl/sharedStrings.xml | grep -q 'they disagree: the "
