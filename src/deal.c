@@ -217,7 +217,7 @@ cap_portfolio *cap_deal_portfolio(const cap_deal *d, const cap_deal_variant *v,
             return NULL;
         }
     deal_keys c = {d, v};
-    cap_keys keys = {deal_get, deal_fail, deal_where, &c};
+    cap_keys keys = {deal_get, deal_fail, deal_where, &c, NULL};
     cap_portfolio *p = cap_portfolio_new(m);
     char id[128];
     deal_id(d->value[CAP_DEAL_NAME], id, sizeof id);

@@ -13,10 +13,38 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "strmap.h"
 #include "text.h"
 
+/* iniparser 4.1 keeps a whole file in one dictionary whose every set and
+ * lookup scans all entries, so a book of 100,000 partners took hours.  The
+ * text is therefore handed to iniparser in chunks of CHUNK_SECTIONS
+ * sections, each parsed into a small dictionary of its own, and an index
+ * of sections (name -> chunk) and of the lines of every header and key
+ * (one pass over the text, strmap.h) answers the rest in O(1). */
+enum { CHUNK_SECTIONS = 32 };
+
+/* iniparser reads a line into a buffer of ASCIILINESZ (1024) bytes with
+ * its newline: longer lines are refused with "input line too long". */
+enum { INI_LINE_MAX = 1022 };
+
+typedef struct {
+    const char *name; /* iniparser's copy, lowercased */
+    int chunk;
+} ini_section;
+
 struct cap_ini {
-    dictionary *dict;
+    dictionary **chunks;
+    int chunk_count;
+    ini_section *sections; /* in file order, first occurrences */
+    int section_count;
+    cap_strmap *section_index; /* name -> index in sections */
+    cap_strmap *lines;  /* "section" and "section\x1fkey" -> line */
+    size_t *line_start; /* offset of line n (1-based) in text */
+    int line_count;
+    /* The first header or key (in file order) seen before: */
+    int dup_line, dup_first, dup_is_key;
+    char dup_field[160];
     char *text;  /* the file as read, for line lookup */
     char path[512];
 };
@@ -24,18 +52,22 @@ struct cap_ini {
 /* iniparser reports syntax errors through a process-wide callback; loading
  * happens on the main thread only, so a static buffer is enough. */
 static char syntax_error[512];
-static int syntax_line;
+static int syntax_line, line_too_long;
 
 static int capture_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    if (syntax_error[0] == '\0') {
+    if (syntax_error[0] == '\0' && !line_too_long) {
         if (strstr(fmt, "syntax error in %s (%d)")) {
             (void)va_arg(ap, const char *);
             syntax_line = va_arg(ap, int);
             snprintf(syntax_error, sizeof syntax_error, "%s",
                      va_arg(ap, const char *));
+        } else if (strstr(fmt, "input line too long in %s (%d)")) {
+            (void)va_arg(ap, const char *);
+            syntax_line = va_arg(ap, int);
+            line_too_long = 1;
         } else {
             vsnprintf(syntax_error, sizeof syntax_error, fmt, ap);
         }
@@ -54,33 +86,219 @@ static void trim_newline(char *s)
 static cap_status check_comments(const cap_ini *ini, cap_status code,
                                  cap_error *err);
 
-static cap_ini *load_dict(const char *load_path, const char *name, char *text,
-                          cap_status code, cap_error *err)
+/* ---- the index: one pass over the text ---- */
+
+/* [*b, *e) trimmed of white space on both sides (iniparser's strstrip). */
+static void trim_span(const char **b, const char **e)
 {
-    syntax_error[0] = '\0';
-    syntax_line = 0;
-    iniparser_set_error_callback(capture_error);
-    dictionary *dict = iniparser_load(load_path);
-    iniparser_set_error_callback(NULL);
-    if (!dict || syntax_error[0]) {
-        trim_newline(syntax_error);
-        cap_error_set(err, code, name, syntax_line, NULL,
-                      "cannot parse this line: \"%s\"", syntax_error);
-        iniparser_freedict(dict);
-        free(text);
-        return NULL;
+    while (*b < *e && isspace((unsigned char)**b))
+        (*b)++;
+    while (*e > *b && isspace((unsigned char)(*e)[-1]))
+        (*e)--;
+}
+
+/* Appends [b, e) lowercased to buf at *used, NUL-terminated. */
+static void put_lower(char **buf, size_t *cap, size_t *used, const char *b,
+                      const char *e)
+{
+    size_t n = (size_t)(e - b);
+    if (*used + n + 2 > *cap) {
+        *cap = (*used + n + 2) * 2;
+        if (!(*buf = realloc(*buf, *cap)))
+            abort();
     }
-    cap_ini *ini = calloc(1, sizeof *ini);
-    if (!ini)
+    for (size_t i = 0; i < n; i++)
+        (*buf)[*used + i] = (char)tolower((unsigned char)b[i]);
+    *used += n;
+    (*buf)[*used] = '\0';
+}
+
+/* "[name]" with long names cut (on a character boundary) for messages. */
+static void section_field(char *out, size_t cap, const char *name)
+{
+    size_t n = strlen(name), keep = cap_text_boundary(name, n > 64 ? 64 : n);
+    snprintf(out, cap, "[%.*s%s]", (int)keep, name, keep < n ? "..." : "");
+}
+
+/* Notes the first header or key that repeats an earlier one. */
+static void note_duplicate(cap_ini *ini, int line, int first,
+                           const char *section, const char *key)
+{
+    if (ini->dup_line)
+        return;
+    ini->dup_line = line;
+    ini->dup_first = first;
+    ini->dup_is_key = key != NULL;
+    if (!key) {
+        section_field(ini->dup_field, sizeof ini->dup_field, section);
+    } else {
+        char head[96];
+        section_field(head, sizeof head, section);
+        snprintf(ini->dup_field, sizeof ini->dup_field, "%.*s:%s",
+                 (int)strlen(head) - 2, head + 1, key);
+    }
+}
+
+/* Records line `line` ([b, e), without its newline) in the index as a
+ * header or a key, the way iniparser reads it: a header is a trimmed line
+ * "[...]" whose name runs to the first ']'; a key line is one with '='
+ * inside a section that no comment character starts and that does not
+ * continue the line before.  *sec holds the current section name. */
+static void index_line(cap_ini *ini, int line, const char *b, const char *e,
+                       char **sec, size_t *sec_cap, char **key,
+                       size_t *key_cap, int *is_header)
+{
+    trim_span(&b, &e);
+    size_t first;
+    *is_header = e - b >= 2 && b[0] == '[' && e[-1] == ']';
+    if (*is_header) {
+        const char *nb = b + 1, *ne = memchr(nb, ']', (size_t)(e - nb));
+        trim_span(&nb, &ne);
+        size_t used = 0;
+        put_lower(sec, sec_cap, &used, nb, ne);
+        if (!cap_strmap_add(ini->lines, *sec, (size_t)line, &first))
+            note_duplicate(ini, line, (int)first, *sec, NULL);
+        return;
+    }
+    const char *eq = memchr(b, '=', (size_t)(e - b));
+    if (!*sec || !(*sec)[0] || !eq || *b == ';' || *b == '#')
+        return;
+    const char *ke = eq;
+    trim_span(&b, &ke);
+    if (ke == b)
+        return;
+    size_t used = 0;
+    put_lower(key, key_cap, &used, *sec, *sec + strlen(*sec));
+    put_lower(key, key_cap, &used, CAP_STRMAP_SEP, CAP_STRMAP_SEP + 1);
+    size_t name_at = used;
+    put_lower(key, key_cap, &used, b, ke);
+    if (!cap_strmap_add(ini->lines, *key, (size_t)line, &first))
+        note_duplicate(ini, line, (int)first, *sec, *key + name_at);
+}
+
+/* Counts lines, notes their starts and indexes headers and keys.  Returns
+ * the offsets where chunks start (headers not inside a continued value),
+ * ending with the text's length; *count is their number. */
+static size_t *index_text(cap_ini *ini, size_t len, int *count)
+{
+    int lines = 1;
+    for (const char *p = ini->text; (p = strchr(p, '\n')); p++)
+        lines++;
+    ini->line_start = malloc(((size_t)lines + 2) * sizeof *ini->line_start);
+    size_t *cuts = malloc(((size_t)lines / CHUNK_SECTIONS + 3) * sizeof *cuts);
+    if (!ini->line_start || !cuts)
         abort();
-    ini->dict = dict;
-    ini->text = text;
-    snprintf(ini->path, sizeof ini->path, "%s", name);
-    if (check_comments(ini, code, err) != CAP_OK) {
-        cap_ini_free(ini);
-        return NULL;
+    ini->lines = cap_strmap_new((size_t)lines);
+    char *sec = NULL, *key = NULL;
+    size_t sec_cap = 0, key_cap = 0;
+    int line = 0, continued = 0, headers = 0, n = 0;
+    cuts[n++] = 0;
+    for (const char *p = ini->text; *p;) {
+        const char *nl = strchr(p, '\n'), *e = nl ? nl : p + strlen(p);
+        ini->line_start[++line] = (size_t)(p - ini->text);
+        int is_header = 0;
+        if (!continued)
+            index_line(ini, line, p, e, &sec, &sec_cap, &key, &key_cap,
+                       &is_header);
+        if (is_header && headers++ % CHUNK_SECTIONS == 0 && p > ini->text)
+            cuts[n++] = (size_t)(p - ini->text);
+        const char *b = p, *t = e;
+        trim_span(&b, &t);
+        continued = t > b && t[-1] == '\\';
+        p = nl ? nl + 1 : e;
     }
-    return ini;
+    ini->line_start[line + 1] = len;
+    ini->line_count = line;
+    cuts[n++] = len;
+    *count = n;
+    free(sec);
+    free(key);
+    return cuts;
+}
+
+/* ---- parsing: iniparser, one chunk at a time ---- */
+
+/* Sets err for iniparser's complaint about the chunk starting at line
+ * `first`. */
+static cap_status parse_failure(const cap_ini *ini, int first,
+                                cap_status code, cap_error *err)
+{
+    int line = first + syntax_line - 1;
+    if (line_too_long && line >= 1 && line <= ini->line_count) {
+        size_t n = ini->line_start[line + 1] - ini->line_start[line];
+        if (n > 0 && ini->text[ini->line_start[line] + n - 1] == '\n')
+            n--;
+        if (n > INI_LINE_MAX)
+            return cap_error_set(err, code, ini->path, line, NULL,
+                                 "line of %zu bytes, more than the %d "
+                                 "allowed", n, INI_LINE_MAX);
+        return cap_error_set(err, code, ini->path, line, NULL,
+                             "value continued past the %d bytes allowed for "
+                             "one line", INI_LINE_MAX);
+    }
+    trim_newline(syntax_error);
+    return cap_error_set(err, code, ini->path, syntax_error[0] ? line : 0,
+                         NULL, "cannot parse this line: \"%s\"", syntax_error);
+}
+
+/* Lists the sections of chunk c (iniparser's names) in the index. */
+static void add_sections(cap_ini *ini, int c)
+{
+    dictionary *d = ini->chunks[c];
+    int n = iniparser_getnsec(d);
+    if (!(ini->sections = realloc(ini->sections,
+            ((size_t)ini->section_count + (size_t)(n > 0 ? n : 0)) *
+                sizeof *ini->sections + 1)))
+        abort();
+    for (int i = 0; i < n; i++) {
+        const char *name = iniparser_getsecname(d, i);
+        if (!cap_strmap_add(ini->section_index, name,
+                            (size_t)ini->section_count, NULL))
+            continue; /* a duplicate section, refused by check_duplicates */
+        ini->sections[ini->section_count++] = (ini_section){name, c};
+    }
+}
+
+/* iniparser 4.1 reads only from a path (no FILE * or buffer entry point):
+ * each chunk goes through one anonymous in-memory file. */
+static cap_status parse_chunks(cap_ini *ini, const size_t *cuts, int count,
+                               cap_status code, cap_error *err)
+{
+    int fd = memfd_create("capplan-ini", 0);
+    if (fd < 0)
+        return cap_error_set(err, CAP_ERR_INTERNAL, ini->path, 0, NULL,
+                             "cannot stage the INI text: %s", strerror(errno));
+    char fdpath[64];
+    snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", fd);
+    if (!(ini->chunks = calloc((size_t)count, sizeof *ini->chunks)))
+        abort();
+    ini->section_index = cap_strmap_new((size_t)ini->line_count / 4 + 16);
+    cap_status st = CAP_OK;
+    int first_line = 1;
+    iniparser_set_error_callback(capture_error);
+    for (int c = 0; c + 1 < count && !st; c++) {
+        size_t len = cuts[c + 1] - cuts[c];
+        if (ftruncate(fd, 0) != 0 ||
+            pwrite(fd, ini->text + cuts[c], len, 0) != (ssize_t)len) {
+            st = cap_error_set(err, CAP_ERR_INTERNAL, ini->path, 0, NULL,
+                               "cannot stage the INI text: %s",
+                               strerror(errno));
+            break;
+        }
+        syntax_error[0] = '\0';
+        syntax_line = line_too_long = 0;
+        dictionary *d = iniparser_load(fdpath);
+        ini->chunks[ini->chunk_count++] = d;
+        if (!d || syntax_error[0] || line_too_long)
+            st = parse_failure(ini, first_line, code, err);
+        else
+            add_sections(ini, c);
+        for (size_t i = cuts[c]; i < cuts[c + 1]; i++)
+            first_line += ini->text[i] == '\n';
+    }
+    iniparser_set_error_callback(NULL);
+    close(fd);
+    return st;
 }
 
 cap_ini *cap_ini_load(const char *path, cap_status code, cap_error *err)
@@ -104,25 +322,20 @@ cap_ini *cap_ini_load_encoded(const char *path, const char *encoding,
 cap_ini *cap_ini_load_text(const char *text, const char *name,
                            cap_status code, cap_error *err)
 {
-    /* iniparser 4.1 reads only from a path (no FILE * or buffer entry
-     * point): hand it an anonymous in-memory file holding the text. */
-    int fd = memfd_create("capplan-ini", 0);
-    size_t len = strlen(text);
-    if (fd < 0 || write(fd, text, len) != (ssize_t)len) {
-        if (fd >= 0)
-            close(fd);
-        return cap_error_set(err, CAP_ERR_INTERNAL, name, 0, NULL,
-                             "cannot stage the INI text: %s",
-                             strerror(errno)),
-               NULL;
-    }
-    char fdpath[64];
-    snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", fd);
-    char *copy = strdup(text);
-    if (!copy)
+    cap_ini *ini = calloc(1, sizeof *ini);
+    if (!ini || !(ini->text = strdup(text)))
         abort();
-    cap_ini *ini = load_dict(fdpath, name, copy, code, err);
-    close(fd);
+    snprintf(ini->path, sizeof ini->path, "%s", name);
+    int count;
+    size_t *cuts = index_text(ini, strlen(text), &count);
+    cap_status st = parse_chunks(ini, cuts, count, code, err);
+    free(cuts);
+    if (!st)
+        st = check_comments(ini, code, err);
+    if (st) {
+        cap_ini_free(ini);
+        return NULL;
+    }
     return ini;
 }
 
@@ -130,33 +343,46 @@ void cap_ini_free(cap_ini *ini)
 {
     if (!ini)
         return;
-    iniparser_freedict(ini->dict);
+    for (int c = 0; c < ini->chunk_count; c++)
+        iniparser_freedict(ini->chunks[c]);
+    free(ini->chunks);
+    free(ini->sections);
+    cap_strmap_free(ini->section_index);
+    cap_strmap_free(ini->lines);
+    free(ini->line_start);
     free(ini->text);
     free(ini);
 }
 
 const char *cap_ini_path(const cap_ini *ini) { return ini->path; }
 
-int cap_ini_section_count(const cap_ini *ini)
-{
-    return iniparser_getnsec(ini->dict);
-}
+int cap_ini_section_count(const cap_ini *ini) { return ini->section_count; }
 
 const char *cap_ini_section(const cap_ini *ini, int i)
 {
-    return iniparser_getsecname(ini->dict, i);
+    return i >= 0 && i < ini->section_count ? ini->sections[i].name : NULL;
+}
+
+/* The dictionary holding section, or NULL. */
+static dictionary *chunk_of(const cap_ini *ini, const char *section)
+{
+    size_t i;
+    return cap_strmap_find(ini->section_index, section, &i)
+               ? ini->chunks[ini->sections[i].chunk]
+               : NULL;
 }
 
 int cap_ini_keys(const cap_ini *ini, const char *section, const char ***keys)
 {
-    int n = iniparser_getsecnkeys(ini->dict, section);
+    dictionary *d = chunk_of(ini, section);
+    int n = d ? iniparser_getsecnkeys(d, section) : 0;
     *keys = NULL;
     if (n <= 0)
         return 0;
     const char **list = calloc((size_t)n, sizeof *list);
     if (!list)
         abort();
-    iniparser_getseckeys(ini->dict, section, list);
+    iniparser_getseckeys(d, section, list);
     size_t skip = strlen(section) + 1;
     for (int i = 0; i < n; i++)
         list[i] += skip;
@@ -167,9 +393,15 @@ int cap_ini_keys(const cap_ini *ini, const char *section, const char ***keys)
 const char *cap_ini_get(const cap_ini *ini, const char *section,
                         const char *key)
 {
-    char full[256];
-    snprintf(full, sizeof full, "%s:%s", section, key);
-    return iniparser_getstring(ini->dict, full, NULL);
+    dictionary *d = chunk_of(ini, section);
+    size_t n = strlen(section) + strlen(key) + 2;
+    char *full = malloc(n);
+    if (!full)
+        abort();
+    snprintf(full, n, "%s:%s", section, key);
+    const char *v = d ? iniparser_getstring(d, full, NULL) : NULL;
+    free(full);
+    return v;
 }
 
 /* Copies line `start` (up to the newline) lowercased and trimmed. */
@@ -187,33 +419,6 @@ static void line_text(const char *start, char *out, size_t cap)
     out[n] = '\0';
 }
 
-static int is_section_header(const char *line, const char *section)
-{
-    size_t n = strlen(section);
-    if (line[0] != '[')
-        return 0;
-    const char *p = line + 1;
-    while (*p == ' ')
-        p++;
-    if (strncmp(p, section, n) != 0)
-        return 0;
-    p += n;
-    while (*p == ' ')
-        p++;
-    return *p == ']';
-}
-
-static int is_key_line(const char *line, const char *key)
-{
-    size_t n = strlen(key);
-    if (strncmp(line, key, n) != 0)
-        return 0;
-    const char *p = line + n;
-    while (*p == ' ' || *p == '\t')
-        p++;
-    return *p == '=' || *p == ':';
-}
-
 /* Start of the line after p, or NULL at the end of the text. */
 static const char *next_line(const char *p)
 {
@@ -221,34 +426,22 @@ static const char *next_line(const char *p)
     return nl && nl[1] ? nl + 1 : NULL;
 }
 
-/* Line of the header of section (key NULL) or of key inside section. */
-static int find_line(const cap_ini *ini, const char *section, const char *key)
-{
-    char line[512];
-    int lineno = 0, inside = 0;
-    for (const char *p = ini->text; p && *p; p = next_line(p)) {
-        lineno++;
-        line_text(p, line, sizeof line);
-        if (line[0] == '[') {
-            inside = is_section_header(line, section);
-            if (inside && !key)
-                return lineno;
-        } else if (inside && key && is_key_line(line, key)) {
-            return lineno;
-        }
-    }
-    return 0;
-}
-
 int cap_ini_section_line(const cap_ini *ini, const char *section)
 {
-    return find_line(ini, section, NULL);
+    size_t line;
+    return cap_strmap_find(ini->lines, section, &line) ? (int)line : 0;
 }
 
 int cap_ini_key_line(const cap_ini *ini, const char *section, const char *key)
 {
-    int line = find_line(ini, section, key);
-    return line ? line : find_line(ini, section, NULL);
+    size_t n = strlen(section) + strlen(key) + 2, line;
+    char *full = malloc(n);
+    if (!full)
+        abort();
+    snprintf(full, n, "%s" CAP_STRMAP_SEP "%s", section, key);
+    int found = cap_strmap_find(ini->lines, full, &line);
+    free(full);
+    return found ? (int)line : cap_ini_section_line(ini, section);
 }
 
 int cap_ini_token_line(const cap_ini *ini, const char *section,
@@ -257,12 +450,7 @@ int cap_ini_token_line(const cap_ini *ini, const char *section,
     int first = cap_ini_key_line(ini, section, key);
     if (!first || !token || !*token)
         return first;
-    const char *p = ini->text;
-    for (int l = 1; l < first && p; l++) {
-        p = strchr(p, '\n');
-        if (p)
-            p++;
-    }
+    const char *p = ini->text + ini->line_start[first];
     /* Follow backslash continuations of the value. */
     for (int l = first; p && *p; l++) {
         const char *nl = strchr(p, '\n');
@@ -323,30 +511,12 @@ static int ends_with_backslash(const char *line)
 cap_status cap_ini_check_duplicates(const cap_ini *ini, cap_status code,
                                     cap_error *err)
 {
-    char line[512], section[256] = "", key[256], field[600];
-    int lineno = 0, continued = 0, first;
-    for (const char *p = ini->text; p && *p; p = next_line(p)) {
-        lineno++;
-        line_text(p, line, sizeof line);
-        int is_continuation = continued;
-        continued = ends_with_backslash(line);
-        if (line[0] == '[') {
-            header_name(line, section, sizeof section);
-            if ((first = find_line(ini, section, NULL)) != lineno) {
-                snprintf(field, sizeof field, "[%s]", section);
-                return cap_error_set(err, code, ini->path, lineno, field,
-                                     "duplicate section (first at line %d)",
-                                     first);
-            }
-        } else if (!is_continuation && section[0] &&
-                   key_name(line, key, sizeof key) &&
-                   (first = find_line(ini, section, key)) != lineno) {
-            snprintf(field, sizeof field, "%s:%s", section, key);
-            return cap_error_set(err, code, ini->path, lineno, field,
-                                 "duplicate key (first at line %d)", first);
-        }
-    }
-    return CAP_OK;
+    if (!ini->dup_line)
+        return CAP_OK;
+    return cap_error_set(err, code, ini->path, ini->dup_line, ini->dup_field,
+                         "duplicate %s (first at line %d)",
+                         ini->dup_is_key ? "key" : "section",
+                         ini->dup_first);
 }
 
 /* Copies line `start` (up to the newline) as written, trimmed. */
@@ -495,7 +665,7 @@ cap_status cap_ini_number(const cap_ini *ini, const char *section,
                           const char *key, double min, double max,
                           double *out, cap_status code, cap_error *err)
 {
-    const char *v;
+    const char *v = NULL;
     cap_status st = cap_ini_string(ini, section, key, &v, code, err);
     if (st)
         return st;
@@ -515,7 +685,7 @@ cap_status cap_ini_numbers(const cap_ini *ini, const char *section,
                            double *out, int n, cap_status code,
                            cap_error *err)
 {
-    const char *v;
+    const char *v = NULL;
     cap_status st = cap_ini_string(ini, section, key, &v, code, err);
     if (st)
         return st;

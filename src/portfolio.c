@@ -12,6 +12,7 @@
 
 #include "csvin.h"
 #include "ini.h"
+#include "strmap.h"
 #include "text.h"
 #include "tz.h"
 
@@ -21,11 +22,100 @@ static const char *const partner_keys[] = {"name", "channel", "csm", "tam",
     NULL};
 
 /* The CSV's columns, in the order of cap_portfolio.csv_header; also the
- * keys of the [csv] section. */
+ * keys of the [csv] section.  The last seven are a partner's keys. */
 enum { COL_PARTNER, COL_PLAN, COL_TIMEZONE, COL_CUSTOMERS, COL_NAME,
-       COL_CHANNEL, COL_QUARTER, COLS };
+       COL_QUARTER, COL_CHANNEL, COL_CSM, COL_TAM, COL_TAM_TIER,
+       COL_SERVICE_HOURS, COL_LOCALIZATION, COL_GROWTH, COLS };
 static const char *const column_names[COLS + 1] = {"partner", "plan",
-    "timezone", "customers", "name", "channel", "quarter", NULL};
+    "timezone", "customers", "name", "quarter", "channel", "csm", "tam",
+    "tam_tier", "service_hours", "localization", "growth", NULL};
+_Static_assert(COLS == CAP_CSV_COLUMNS, "one csv_header per column");
+
+/* A partner key's place among the key columns (0 = channel). */
+enum { KEY_FIRST = COL_CHANNEL, KEYS = COLS - COL_CHANNEL };
+
+/* Which row or section first gave each key of a partner. */
+typedef struct {
+    int row[KEYS];       /* CSV row; 0 when no row gave the key */
+    unsigned ini;        /* bit k: the INI section gave key k */
+} key_origin;
+
+struct cap_book_index {
+    cap_strmap *partners;  /* id -> index in p->partners */
+    size_t partner_cap;    /* room in p->partners */
+    key_origin *origin;    /* per partner, same index */
+    size_t origin_cap;
+    cap_strmap *zones;     /* zone as written -> 1 + index in zone_names,
+                              0 when it names no zone */
+    char (*zone_names)[128];
+    size_t zone_count, zone_cap;
+    cap_strmap *segments;  /* "P\x1fPLAN\x1fQ\x1fZONE" -> index of the
+                              segment of partner P that CSV rows add up in */
+    cap_strmap *tags;      /* "P\x1fQ" -> index in sums */
+    double *sums;          /* partner P's customers in quarter Q (-1:
+                              undated) so far */
+    size_t sum_count, sum_cap;
+};
+
+static cap_book_index *book_index(cap_portfolio *p)
+{
+    if (!p->index) {
+        if (!(p->index = calloc(1, sizeof *p->index)))
+            abort();
+        p->index->partners = cap_strmap_new(1024);
+        p->index->zones = cap_strmap_new(64);
+        p->index->segments = cap_strmap_new(1024);
+        p->index->tags = cap_strmap_new(1024);
+    }
+    return p->index;
+}
+
+static void book_index_free(cap_book_index *ix)
+{
+    if (!ix)
+        return;
+    cap_strmap_free(ix->partners);
+    cap_strmap_free(ix->zones);
+    cap_strmap_free(ix->segments);
+    cap_strmap_free(ix->tags);
+    free(ix->origin);
+    free(ix->zone_names);
+    free(ix->sums);
+    free(ix);
+}
+
+/* Room for n + 1 items in *items of *cap (grown by doubling). */
+static void *reserve(void *items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return items;
+    *cap = *cap ? *cap * 2 : 64;
+    if (!(items = realloc(items, *cap * size)))
+        abort();
+    return items;
+}
+
+/* cap_tz_canonical, each distinct text looked up in the tz database once
+ * (a book of 100,000 partners names a few dozen zones). */
+static int canonical_zone(cap_book_index *ix, const char *text, char *out,
+                          size_t cap)
+{
+    size_t at;
+    if (!ix)
+        return cap_tz_canonical(text, out, cap);
+    if (!cap_strmap_find(ix->zones, text, &at)) {
+        char name[sizeof ix->zone_names[0]];
+        at = 0;
+        if (cap_tz_canonical(text, name, sizeof name)) {
+            ix->zone_names = reserve(ix->zone_names, &ix->zone_cap,
+                                     ix->zone_count, sizeof name);
+            memcpy(ix->zone_names[ix->zone_count++], name, sizeof name);
+            at = ix->zone_count;
+        }
+        cap_strmap_add(ix->zones, text, at, NULL);
+    }
+    return at && snprintf(out, cap, "%s", ix->zone_names[at - 1]) < (int)cap;
+}
 
 /* Copies src lowercased (ASCII), cut on a character boundary. */
 static void lower_copy(char *dst, size_t cap, const char *src)
@@ -39,12 +129,15 @@ static void lower_copy(char *dst, size_t cap, const char *src)
 cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
                                        const cap_model *m)
 {
-    p->partners = realloc(p->partners, (p->partner_count + 1) * sizeof *p->partners);
-    if (!p->partners)
-        abort();
+    cap_book_index *ix = book_index(p);
+    size_t n = p->partner_count;
+    p->partners = reserve(p->partners, &ix->partner_cap, n, sizeof *p->partners);
+    ix->origin = reserve(ix->origin, &ix->origin_cap, n, sizeof *ix->origin);
+    memset(&ix->origin[n], 0, sizeof ix->origin[n]);
     cap_partner *partner = &p->partners[p->partner_count++];
     memset(partner, 0, sizeof *partner);
     cap_text_copy(partner->id, sizeof partner->id, id);
+    cap_strmap_add(ix->partners, partner->id, n, NULL);
     cap_text_copy(partner->name, sizeof partner->name, id);
     partner->tier_override = -1;
     partner->csm = m->default_csm;
@@ -56,19 +149,21 @@ cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
     return partner;
 }
 
-static cap_partner *find_partner(cap_portfolio *p, const char *id)
+/* The partner called id and its index, or NULL. */
+static cap_partner *find_partner(cap_portfolio *p, const char *id,
+                                 size_t *index)
 {
-    for (size_t i = 0; i < p->partner_count; i++)
-        if (strcmp(p->partners[i].id, id) == 0)
-            return &p->partners[i];
-    return NULL;
+    return p->index && cap_strmap_find(p->index->partners, id, index)
+               ? &p->partners[*index]
+               : NULL;
 }
 
 static void add_segment(cap_partner *partner, const cap_segment *seg)
 {
-    partner->segments = realloc(partner->segments,
-        (partner->segment_count + 1) * sizeof *partner->segments);
-    if (!partner->segments)
+    size_t n = partner->segment_count;
+    if ((n & (n - 1)) == 0 &&  /* 0, 1, 2, 4...: double */
+        !(partner->segments = realloc(partner->segments,
+                                      (n ? n * 2 : 1) * sizeof *partner->segments)))
         abort();
     partner->segments[partner->segment_count++] = *seg;
 }
@@ -171,7 +266,7 @@ static cap_status parse_segment(const cap_keys *k, const char *item,
     if (p < 0)
         return failf(k, err, "customers", item, "unknown plan \"%s\" (want "
                      "basic, premium or mission_critical)", plan);
-    if (!cap_tz_canonical(tz, seg->timezone, sizeof seg->timezone))
+    if (!canonical_zone(k->index, tz, seg->timezone, sizeof seg->timezone))
         return failf(k, err, "customers", item, "unknown time zone \"%s\"",
                      tz);
     if (!parse_count(count, &seg->customers))
@@ -217,17 +312,13 @@ static cap_status read_growth(const cap_keys *k, cap_partner *partner,
     return CAP_OK;
 }
 
-cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
-                                 const cap_model *m, cap_error *err)
+/* The keys a CSV row may carry too (channel, csm, tam, tam_tier,
+ * service_hours, localization, growth): each absent one keeps its value. */
+static cap_status read_partner_keys(cap_partner *partner, const cap_keys *k,
+                                    const cap_model *m, cap_error *err)
 {
-    const char *name = k->get(k, "name");
-    CAP_TRY(check_name(k, name, err));
-    if (name)
-        cap_text_copy(partner->name, sizeof partner->name, name);
     const char *ch = k->get(k, "channel");
-    if (!ch)
-        return k->fail(k, err, NULL, NULL, "missing key \"channel\"");
-    int channel = cap_channel_parse(ch);
+    int channel = ch ? cap_channel_parse(ch) : (int)partner->channel;
     if (channel < 0)
         return failf(k, err, "channel", NULL, "unknown channel \"%s\"%s", ch,
                      " (want reseller, distributor, oem or msp)");
@@ -238,9 +329,21 @@ cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
     int tier = (int)partner->tam_tier;
     CAP_TRY(read_plan_key(k, "tam_tier", &tier, err));
     partner->tam_tier = (cap_plan)tier;
-    CAP_TRY(read_plan_key(k, "tier", &partner->tier_override, err));
     CAP_TRY(read_localization(k, partner, err));
-    CAP_TRY(read_growth(k, partner, err));
+    return read_growth(k, partner, err);
+}
+
+cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
+                                 const cap_model *m, cap_error *err)
+{
+    const char *name = k->get(k, "name");
+    CAP_TRY(check_name(k, name, err));
+    if (name)
+        cap_text_copy(partner->name, sizeof partner->name, name);
+    if (!k->get(k, "channel"))
+        return k->fail(k, err, NULL, NULL, "missing key \"channel\"");
+    CAP_TRY(read_partner_keys(partner, k, m, err));
+    CAP_TRY(read_plan_key(k, "tier", &partner->tier_override, err));
     return read_customers(k, partner, err);
 }
 
@@ -339,7 +442,7 @@ static void ini_where(const cap_keys *k, const char *key, const char *item,
 
 static cap_keys ini_source(const ini_keys *c)
 {
-    return (cap_keys){ini_get, ini_fail, ini_where, c};
+    return (cap_keys){ini_get, ini_fail, ini_where, c, NULL};
 }
 
 /* [csv]: which header of the export holds each column.  iniparser cuts a
@@ -384,6 +487,7 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
         CAP_TRY(cap_ini_check_keys(ini, sec, partner_keys, CAP_ERR_INPUT, err));
         ini_keys c = {ini, sec};
         cap_keys k = ini_source(&c);
+        k.index = book_index(p);
         if (strlen(sec + 8) >= ID_SIZE)
             return cap_error_set(err, CAP_ERR_INPUT, cap_ini_path(ini),
                                  cap_ini_section_line(ini, sec), NULL,
@@ -395,6 +499,11 @@ static cap_status read_sections(const cap_ini *ini, cap_portfolio *p,
         snprintf(partner->where, sizeof partner->where, "%s:%d",
                  cap_ini_path(ini), cap_ini_section_line(ini, sec));
         CAP_TRY(cap_partner_read_keys(partner, &k, m, err));
+        /* the keys a CSV row may not contradict */
+        key_origin *o = &p->index->origin[p->partner_count - 1];
+        for (int key = 0; key < KEYS; key++)
+            if (cap_ini_get(ini, sec, column_names[KEY_FIRST + key]))
+                o->ini |= 1u << key;
     }
     return CAP_OK;
 }
@@ -618,8 +727,129 @@ static int quarter_of(const cap_portfolio *p, const char *text, char *why,
     return -1;
 }
 
+/* ---- a CSV row's partner keys ---- */
+
+/* A row's key columns as a key source for the INI keys' parsers. */
+typedef struct {
+    const csv_ctx *c;
+    const cap_csv_row *row;
+    char value[KEYS][256]; /* trimmed; "" when absent or empty */
+} row_keys;
+
+static const char *row_get(const cap_keys *k, const char *key)
+{
+    const row_keys *r = k->ctx;
+    for (int i = 0; i < KEYS; i++)
+        if (strcmp(key, column_names[KEY_FIRST + i]) == 0)
+            return r->value[i][0] ? r->value[i] : NULL;
+    return NULL; /* name, tier, customers: not keys of a row */
+}
+
+static cap_status row_fail(const cap_keys *k, cap_error *err, const char *key,
+                           const char *item, const char *text)
+{
+    const row_keys *r = k->ctx;
+    (void)item;
+    return cap_error_row(err, CAP_ERR_INPUT, r->c->path, r->row->line, key,
+                         "%s", text);
+}
+
+static void row_where(const cap_keys *k, const char *key, const char *item,
+                      char *out, size_t cap)
+{
+    const row_keys *r = k->ctx;
+    (void)key;
+    (void)item;
+    snprintf(out, cap, "%s: row %d", r->c->path, r->row->line);
+}
+
+static int same_ask(cap_ask a, cap_ask b)
+{
+    return a.kind == b.kind && (a.kind != CAP_ASK_FIXED || a.value == b.value);
+}
+
+/* Nonzero when a and b hold the same value of key. */
+static int same_key(const cap_partner *a, const cap_partner *b, int key)
+{
+    switch (KEY_FIRST + key) {
+    case COL_CHANNEL: return a->channel == b->channel;
+    case COL_CSM: return same_ask(a->csm, b->csm);
+    case COL_TAM: return same_ask(a->tam, b->tam);
+    case COL_TAM_TIER: return a->tam_tier == b->tam_tier;
+    case COL_SERVICE_HOURS: return same_ask(a->service_hours, b->service_hours);
+    case COL_LOCALIZATION: return a->localization == b->localization;
+    default: return a->growth == b->growth;
+    }
+}
+
+static void ask_text(cap_ask a, char *out, size_t cap)
+{
+    if (a.kind == CAP_ASK_FIXED)
+        snprintf(out, cap, "%g", a.value);
+    else
+        snprintf(out, cap, "%s", a.kind == CAP_ASK_NONE ? "none" : "auto");
+}
+
+/* The value of key as the INI would spell it. */
+static void key_text(const cap_partner *p, int key, char *out, size_t cap)
+{
+    static const char *const loc[] = {"auto", "yes", "no"};
+    switch (KEY_FIRST + key) {
+    case COL_CHANNEL: snprintf(out, cap, "%s", cap_channel_name(p->channel)); break;
+    case COL_CSM: ask_text(p->csm, out, cap); break;
+    case COL_TAM: ask_text(p->tam, out, cap); break;
+    case COL_TAM_TIER: snprintf(out, cap, "%s", cap_plan_name(p->tam_tier)); break;
+    case COL_SERVICE_HOURS: ask_text(p->service_hours, out, cap); break;
+    case COL_LOCALIZATION: snprintf(out, cap, "%s", loc[p->localization]); break;
+    default: snprintf(out, cap, "%g", p->growth);
+    }
+}
+
+/* Sets each key the row gives that no row or section gave before, and
+ * refuses a different value of one that was, naming where it was given. */
+static cap_status apply_row_keys(csv_ctx *c, const cap_csv_row *row,
+                                 size_t index, cap_error *err)
+{
+    row_keys r = {.c = c, .row = row};
+    int any = 0;
+    for (int i = 0; i < KEYS; i++)
+        any |= field(c, row, KEY_FIRST + i, r.value[i], sizeof r.value[i])[0];
+    if (!any)
+        return CAP_OK;
+    cap_partner *partner = &c->p->partners[index], parsed = *partner;
+    cap_keys k = {row_get, row_fail, row_where, &r, c->p->index};
+    CAP_TRY(read_partner_keys(&parsed, &k, c->m, err));
+    key_origin *o = &c->p->index->origin[index];
+    for (int i = 0; i < KEYS; i++) {
+        if (!r.value[i][0])
+            continue;
+        if (!o->row[i] && !(o->ini & (1u << i))) {
+            o->row[i] = row->line;
+            continue;
+        }
+        if (same_key(partner, &parsed, i))
+            continue;
+        char first[64], where[600];
+        key_text(partner, i, first, sizeof first);
+        if (o->row[i])
+            snprintf(where, sizeof where, "row %d", o->row[i]);
+        else
+            snprintf(where, sizeof where, "%s", partner->where);
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                             column_names[KEY_FIRST + i], "\"%s\" contradicts "
+                             "%s %s of partner \"%s\" (%s)", r.value[i],
+                             column_names[KEY_FIRST + i], first, partner->id,
+                             where);
+    }
+    /* every given key is now first-given or equal: take them */
+    parsed.segments = partner->segments;
+    *partner = parsed;
+    return CAP_OK;
+}
+
+/* The row's partner (added when new) and its index. */
 static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
-                              cap_partner **out, cap_error *err)
+                              size_t *index, cap_error *err)
 {
     char id[128], ch[64];
     lower_copy(id, sizeof id, field(c, row, COL_PARTNER, id, sizeof id));
@@ -627,23 +857,14 @@ static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
     if (!*id)
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "partner",
                              "empty partner id");
-    int channel = *ch ? cap_channel_parse(ch) : -1;
-    if (*ch && channel < 0)
-        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "channel",
-                             "unknown channel \"%s\" (want reseller, "
-                             "distributor, oem or msp)", ch);
-    cap_partner *partner = find_partner(c->p, id);
-    if (!partner && channel < 0)
+    cap_partner *partner = find_partner(c->p, id, index);
+    if (!partner && !*ch)
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "channel",
                              "partner \"%s\" is not in the portfolio file, so "
                              "this row needs a channel", id);
-    if (partner && channel >= 0 && (cap_channel)channel != partner->channel)
-        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "channel",
-                             "\"%s\" contradicts channel %s of partner \"%s\"",
-                             ch, cap_channel_name(partner->channel), id);
     if (!partner) {
         partner = cap_portfolio_add_partner(c->p, id, c->m);
-        partner->channel = (cap_channel)channel;
+        *index = c->p->partner_count - 1;
         snprintf(partner->where, sizeof partner->where, "%s: row %d", c->path,
                  row->line);
     }
@@ -653,9 +874,10 @@ static cap_status csv_partner(csv_ctx *c, const cap_csv_row *row,
     if (*field(c, row, COL_NAME, name, sizeof name) &&
         strcmp(partner->name, partner->id) == 0)
         memcpy(partner->name, name, sizeof name);
-    *out = partner;
-    return CAP_OK;
+    return apply_row_keys(c, row, *index, err);
 }
+
+/* ---- a CSV row's segment, added up as rows come ---- */
 
 static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
                               cap_segment *seg, cap_error *err)
@@ -667,8 +889,8 @@ static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
                              "unknown plan \"%s\" (want basic, premium or "
                              "mission_critical)", buf);
     seg->plan = (cap_plan)plan;
-    if (!cap_tz_canonical(field(c, row, COL_TIMEZONE, buf, sizeof buf),
-                          seg->timezone, sizeof seg->timezone))
+    if (!canonical_zone(c->p->index, field(c, row, COL_TIMEZONE, buf, sizeof buf),
+                        seg->timezone, sizeof seg->timezone))
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "timezone",
                              "unknown time zone \"%s\"", buf);
     if (!parse_count(field(c, row, COL_CUSTOMERS, buf, sizeof buf), &seg->customers))
@@ -683,6 +905,60 @@ static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
                                  "quarter", "%s", why);
     }
     snprintf(seg->source, sizeof seg->source, "%s: row %d", c->path, row->line);
+    return CAP_OK;
+}
+
+/* Partner index's customers in quarter q (-1: undated) so far, counting
+ * its INI segments the first time. */
+static double *tag_sum(cap_portfolio *p, size_t index, int q)
+{
+    cap_book_index *ix = p->index;
+    char key[64];
+    size_t at;
+    snprintf(key, sizeof key, "%zu" CAP_STRMAP_SEP "%d", index, q);
+    if (cap_strmap_add(ix->tags, key, ix->sum_count, &at)) {
+        ix->sums = reserve(ix->sums, &ix->sum_cap, ix->sum_count, sizeof *ix->sums);
+        double sum = 0;
+        const cap_partner *partner = &p->partners[index];
+        for (size_t s = 0; s < partner->segment_count; s++)
+            if (partner->segments[s].quarter == q)
+                sum += partner->segments[s].customers;
+        ix->sums[ix->sum_count++] = sum;
+    }
+    return &ix->sums[at];
+}
+
+/* Adds seg (read from row) to the partner's segment of the same plan,
+ * zone and quarter, or as a new one.  A count that takes the partner's
+ * customers for the quarter past the model's limit is refused here, at
+ * its row, which also keeps every sum within an int. */
+static cap_status add_row_segment(csv_ctx *c, const cap_csv_row *row,
+                                  size_t index, const cap_segment *seg,
+                                  cap_error *err)
+{
+    cap_partner *partner = &c->p->partners[index];
+    double *sum = tag_sum(c->p, index, seg->quarter);
+    if (*sum + seg->customers > c->p->max_customers) {
+        char label[24] = "";
+        if (seg->quarter >= 0)
+            horizon_quarter(c->p, seg->quarter, label);
+        return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,
+                             "customers", "%s's customers%s%s add up to %.0f, "
+                             "above the model's limit of %.0f ([limits] "
+                             "max_customers)", partner->id,
+                             label[0] ? " in " : "", label,
+                             *sum + seg->customers, c->p->max_customers);
+    }
+    *sum += seg->customers;
+    char key[256];
+    size_t at;
+    snprintf(key, sizeof key, "%zu" CAP_STRMAP_SEP "%d" CAP_STRMAP_SEP "%d"
+             CAP_STRMAP_SEP "%s", index, (int)seg->plan, seg->quarter,
+             seg->timezone);
+    if (cap_strmap_add(c->p->index->segments, key, partner->segment_count, &at))
+        add_segment(partner, seg);
+    else
+        partner->segments[at].customers += seg->customers;
     return CAP_OK;
 }
 
@@ -722,12 +998,11 @@ static cap_status on_csv_row(const cap_csv_row *row, void *arg, cap_error *err)
     if (!c->have_header)
         return read_header(c, row, err);
     CAP_TRY(check_row(c, row, err));
-    cap_partner *partner = NULL;
+    size_t index;
     cap_segment seg = {0};
-    CAP_TRY(csv_partner(c, row, &partner, err));
+    CAP_TRY(csv_partner(c, row, &index, err));
     CAP_TRY(csv_segment(c, row, &seg, err));
-    add_segment(partner, &seg);
-    return CAP_OK;
+    return add_row_segment(c, row, index, &seg, err);
 }
 
 cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
@@ -741,6 +1016,7 @@ cap_status cap_portfolio_add_csv_encoded(cap_portfolio *p, const char *path,
                                          const cap_model *m, cap_error *err)
 {
     csv_ctx c = {.p = p, .m = m, .path = cap_input_name(path)};
+    book_index(p);
     cap_text_copy(p->csv_path, sizeof p->csv_path, c.path);
     cap_text_sanitize(p->csv_path); /* shown on the Assumptions sheet */
     CAP_TRY(cap_csv_read_encoded(path, encoding, on_csv_row, &c, err));
@@ -799,10 +1075,10 @@ static cap_status partner_limit(const cap_portfolio *p,
     if (at || !partner->growth)
         return cap_error_set(err, CAP_ERR_INPUT, at ? at->source
                              : partner->where, 0, "customers",
-                             "%s's customers%s add up to %.0f%s, above the "
+                             "%s's customers%s%s add up to %.0f, above the "
                              "model's limit of %.0f ([limits] max_customers)",
-                             partner->id, given ? " in " : "", count,
-                             given ? label : "", p->max_customers);
+                             partner->id, given ? " in " : "",
+                             given ? label : "", count, p->max_customers);
     return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, field,
                          "growth %g a quarter makes %.0f customers in %s, "
                          "above the model's limit of %.0f ([limits] "
@@ -864,6 +1140,7 @@ void cap_portfolio_free(cap_portfolio *p)
         free(p->partners[i].segments);
     free(p->partners);
     free(p->csv_ignored);
+    book_index_free(p->index);
     free(p);
 }
 

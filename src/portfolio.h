@@ -38,8 +38,13 @@ typedef struct {
 } cap_partner;
 
 /* Columns of the customers CSV: partner, plan, timezone, customers (these
- * four required), name, channel, quarter. */
-#define CAP_CSV_COLUMNS 7
+ * four required), name, channel, quarter, and the partner keys csm, tam,
+ * tam_tier, service_hours, localization, growth. */
+#define CAP_CSV_COLUMNS 13
+
+/* The loader's lookups (partner ids, time zone names, CSV segments), so a
+ * big book loads in linear time; internal to portfolio.c. */
+typedef struct cap_book_index cap_book_index;
 
 typedef struct {
     char name[128];
@@ -62,6 +67,7 @@ typedef struct {
      * Owned by the portfolio. */
     char *csv_ignored;
     size_t csv_ignored_count;
+    cap_book_index *index; /* owned; NULL until the first partner */
 } cap_portfolio;
 
 /* Where the portfolio's and a partner's keys (SPEC section 6) come from: a
@@ -81,6 +87,9 @@ struct cap_keys {
     void (*where)(const cap_keys *k, const char *key, const char *item,
                   char *out, size_t cap);
     const void *ctx;
+    /* Optional (NULL: none): time zone names already looked up, so a big
+     * book does not search the tz database once per segment. */
+    cap_book_index *index;
 };
 
 /* An empty portfolio (no partners, the model's quarters, no files).
@@ -120,7 +129,15 @@ cap_portfolio *cap_portfolio_load_encoded(const char *path,
 /* Adds the rows of a customers CSV to p (new partners need a channel).
  * Header cells are matched to columns through p->csv_header, trimmed and
  * regardless of ASCII case; cells no column asks for are ignored and
- * listed in p->csv_ignored. */
+ * listed in p->csv_ignored.  A partner's key columns (channel, csm, tam,
+ * tam_tier, service_hours, localization, growth) go through the INI keys'
+ * checks; the first row (or the INI section) that gives a key sets it and
+ * a later row that gives another value is refused, naming that first
+ * row.  Rows of one partner with the same plan, time zone and quarter add
+ * up into one segment as they are read, so memory grows with partners and
+ * segments, not rows; a partner's count for one quarter (or its undated
+ * rows) passing the model's [limits] max_customers is refused at the row
+ * that passes it. */
 cap_status cap_portfolio_add_csv(cap_portfolio *p, const char *path,
                                  const cap_model *model, cap_error *err);
 /* Same; a file that is not UTF-8 is converted from encoding (NULL:

@@ -258,3 +258,23 @@ cap_bad_case(backtest_channel         3 calibrate -o out --tickets backtest_expo
 cap_bad_case(backtest_partner_missing 3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_partner_missing.ini)
 cap_bad_case(backtest_csm             3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_csm.ini)
 cap_bad_case(backtest_model_no_difference 3 calibrate -m model_no_backtest_difference.ini -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_good.ini)
+
+# ---- big books (issue 12): the INI index and the streamed CSV ----
+# a section name past 255 bytes given twice names its first line (it said 0)
+cap_bad_case(duplicate_long_section    3 duplicate_long_section.ini)
+# iniparser's own line limit, with the line number and no /proc path
+cap_bad_case(ini_line_too_long         3 ini_line_too_long.ini)
+# a NUL in the model is refused as text, not "input line too long"
+cap_bad_case(model_nul_byte            3 -m model_nul_byte.ini good.ini)
+# the CSV's partner key columns: the INI keys' checks and limits, and one
+# value per partner (the message names the row or line that gave it first)
+cap_bad_case(csv_key_conflict              3 csv_base.ini csv_key_conflict.csv)
+cap_bad_case(csv_ini_key_conflict          3 csv_base.ini csv_ini_key_conflict.csv)
+cap_bad_case(csv_bad_csm                   3 csv_base.ini csv_bad_csm.csv)
+cap_bad_case(csv_tam_above_limit           3 csv_base.ini csv_tam_above_limit.csv)
+cap_bad_case(csv_bad_tam_tier              3 csv_base.ini csv_bad_tam_tier.csv)
+cap_bad_case(csv_service_hours_above_limit 3 csv_base.ini csv_service_hours_above_limit.csv)
+cap_bad_case(csv_bad_localization          3 csv_base.ini csv_bad_localization.csv)
+cap_bad_case(csv_bad_growth                3 csv_base.ini csv_bad_growth.csv)
+# rows add up as they come: the row that takes a quarter past the limit
+cap_bad_case(csv_quarter_past_limit        3 csv_base.ini csv_quarter_past_limit.csv)
