@@ -154,6 +154,9 @@ typedef struct {
     lines wait;
     slot *busy;
     int busy_count;
+    /* the busy slots by (end, slot index): a min-heap of slot indices and
+     * each slot's place in it */
+    int *heap, *place;
     double from, to;
     int most;                 /* the most people on shift in any hour */
     /* the last answer of more_people_after: it holds for any later t
@@ -178,6 +181,68 @@ static double piece_minutes(const state *q, size_t i, int c)
     if (c == TASK_CLASS || c % 2 == 0)
         return triage_minutes(q, i);
     return q->jobs[i].handle - triage_minutes(q, i);
+}
+
+/* ---- the busy slots in the order they end ----
+ * Ties go to the lower slot index, as the linear scan this replaces chose
+ * them, so the same jobs give the same schedule; a queue of hundreds of
+ * people pays O(log people) per event instead of O(people). */
+
+static int ends_first(const state *q, int a, int b)
+{
+    double ea = q->busy[a].end, eb = q->busy[b].end;
+    return ea < eb || (ea == eb && a < b);
+}
+
+static void heap_set(state *q, int i, int k)
+{
+    q->heap[i] = k;
+    q->place[k] = i;
+}
+
+/* Restores the heap order around position i. */
+static void heap_fix(state *q, int i)
+{
+    int k = q->heap[i], n = q->busy_count;
+    while (i > 0 && ends_first(q, k, q->heap[(i - 1) / 2])) {
+        heap_set(q, i, q->heap[(i - 1) / 2]);
+        i = (i - 1) / 2;
+    }
+    for (;;) {
+        int c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && ends_first(q, q->heap[c + 1], q->heap[c]))
+            c++;
+        if (!ends_first(q, q->heap[c], k))
+            break;
+        heap_set(q, i, q->heap[c]);
+        i = c;
+    }
+    heap_set(q, i, k);
+}
+
+/* Slot k (the last one) has just become busy. */
+static void heap_add(state *q, int k)
+{
+    heap_set(q, k, k); /* k == busy_count - 1: the heap's next place */
+    heap_fix(q, k);
+}
+
+/* Slot k frees; the last slot moves into it (as finish() does). */
+static void heap_remove(state *q, int k)
+{
+    int last = q->busy_count - 1, i = q->place[k], tail = q->heap[last];
+    q->busy_count--; /* the heap now ends before place `last` */
+    if (i != last) {
+        heap_set(q, i, tail);
+        heap_fix(q, i);
+    }
+    if (k != last) {
+        q->busy[k] = q->busy[last];
+        heap_set(q, q->place[last], k);
+        heap_fix(q, q->place[k]);
+    }
 }
 
 static void count_busy(state *q, double a, double b)
@@ -213,9 +278,10 @@ static void finish(state *q, int k)
         p->since = t;
         p->end = t + p->held_left;
         p->held_cls = -1;
+        heap_fix(q, q->place[k]);
         return;
     }
-    q->busy[k] = q->busy[--q->busy_count];
+    heap_remove(q, k);
 }
 
 static void start_pieces(state *q, const cap_shifts *s, double t)
@@ -226,6 +292,7 @@ static void start_pieces(state *q, const cap_shifts *s, double t)
         slot *p = &q->busy[q->busy_count++];
         p->held_cls = -1;
         begin(q, p, i, c, t, piece_minutes(q, i, c));
+        heap_add(q, q->busy_count - 1);
     }
 }
 
@@ -252,6 +319,7 @@ static int preempt(state *q, int c, double t)
     p->held_left = p->end - t;
     size_t i = lines_pop(&q->wait, c);
     begin(q, p, i, c, t, piece_minutes(q, i, c));
+    heap_fix(q, q->place[victim]);
     return 1;
 }
 
@@ -281,8 +349,8 @@ static double more_people(state *q, const cap_shifts *s, double t)
 static double next_event(state *q, const cap_shifts *s, double t)
 {
     double next = q->arrived < q->n ? q->jobs[q->arrived].arrival : INFINITY;
-    for (int k = 0; k < q->busy_count; k++)
-        next = lo(next, q->busy[k].end);
+    if (q->busy_count > 0)
+        next = lo(next, q->busy[q->heap[0]].end);
     if (q->wait.count > 0)
         next = lo(next, more_people(q, s, t));
     return next;
@@ -292,15 +360,8 @@ static double next_event(state *q, const cap_shifts *s, double t)
  * at t too). */
 static void finish_until(state *q, double t)
 {
-    for (;;) {
-        int first = -1;
-        for (int k = 0; k < q->busy_count; k++)
-            if (q->busy[k].end <= t && (first < 0 || q->busy[k].end < q->busy[first].end))
-                first = k;
-        if (first < 0)
-            return;
-        finish(q, first);
-    }
+    while (q->busy_count > 0 && q->busy[q->heap[0]].end <= t)
+        finish(q, q->heap[0]);
 }
 
 int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
@@ -320,10 +381,15 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
     q.stats = stats;
     q.wait.next = malloc((n + 1) * sizeof *q.wait.next);
     /* people finishing past a shift's end come on top of those on shift */
-    q.busy = malloc(((size_t)q.most + 1) * 2 * sizeof *q.busy);
-    if (!q.wait.next || !q.busy) {
+    size_t slots = ((size_t)q.most + 1) * 2;
+    q.busy = malloc(slots * sizeof *q.busy);
+    q.heap = malloc(slots * sizeof *q.heap);
+    q.place = malloc(slots * sizeof *q.place);
+    if (!q.wait.next || !q.busy || !q.heap || !q.place) {
         free(q.wait.next);
         free(q.busy);
+        free(q.heap);
+        free(q.place);
         return -1;
     }
     for (int c = 0; c < CLASSES; c++)
@@ -352,5 +418,7 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
     }
     free(q.wait.next);
     free(q.busy);
+    free(q.heap);
+    free(q.place);
     return 0;
 }
