@@ -1,6 +1,7 @@
 /* queue.c - a multi-server, non-preemptive priority queue on a roster. */
 #include "queue.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -222,6 +223,23 @@ static void heap_fix(state *q, int i)
     heap_set(q, i, k);
 }
 
+#ifndef NDEBUG
+/* Debug builds (the sanitizer build of CI) check after every event that
+ * the heap holds every busy slot once and in order: a change of a slot's
+ * end that skips heap_fix would otherwise only move a few events. */
+static int heap_in_order(const state *q)
+{
+    for (int i = 0; i < q->busy_count; i++) {
+        int k = q->heap[i];
+        if (k < 0 || k >= q->busy_count || q->place[k] != i)
+            return 0;
+        if (i > 0 && ends_first(q, k, q->heap[(i - 1) / 2]))
+            return 0;
+    }
+    return 1;
+}
+#endif
+
 /* Slot k (the last one) has just become busy. */
 static void heap_add(state *q, int k)
 {
@@ -407,6 +425,7 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
         }
         start_pieces(&q, s, t);
         preempt_for_triage(&q, s, t);
+        assert(heap_in_order(&q));
         double next = next_event(&q, s, t);
         if (!backlog_seen && t <= to && next > to) {
             stats->backlog = (int)q.wait.count;
