@@ -44,8 +44,8 @@ void cap_calib_handle_sheet(cap_book *b, const cap_calibration *c)
     if (!ws)
         return;
     if (!c->has_spent) {
-        cap_book_text(b, ws, 1, H_PLAN, "The export has no time-spent column: "
-                      "the model's handle times stay.", NULL);
+        cap_book_note(b, ws, 1, H_PLAN, "The export has no time-spent column: "
+                      "the model's handle times stay.");
         return;
     }
     lxw_row_t r = 1;
@@ -71,7 +71,7 @@ void cap_calib_handle_sheet(cap_book *b, const cap_calibration *c)
              "model's keys are per severity (the all-plans rows); fewer than %d "
              "timed tickets keep the model's value.", c->spent_column,
              c->min_tickets);
-    cap_book_text(b, ws, r + 1, H_PLAN, note, NULL);
+    cap_book_note(b, ws, r + 1, H_PLAN, note);
 }
 
 enum { V_MONTH, V_DAYS, V_TICKETS, V_FITTED, V_TREND, V_COLS };
@@ -81,29 +81,29 @@ static lxw_row_t summary(cap_book *b, lxw_worksheet *ws, lxw_row_t r,
                          const cap_forecast *f)
 {
     char slope[LXW_MAX_CELL_NAME_LENGTH], formula[64];
-    cap_book_text(b, ws, r, V_MONTH, "Slope: ln tickets per month", NULL);
-    cap_book_num(b, ws, r, V_DAYS, f->slope, b->fmt[CAP_FMT_PCT]);
-    cap_book_cell(slope, r++, V_DAYS, 0);
-    cap_book_text(b, ws, r, V_MONTH, "Slope standard error", NULL);
-    cap_book_num(b, ws, r++, V_DAYS, f->slope_se, b->fmt[CAP_FMT_PCT]);
-    cap_book_text(b, ws, r, V_MONTH, "Growth per quarter = exp(3 x slope) - 1", NULL);
+    cap_book_note(b, ws, r, V_MONTH, "Slope: ln tickets per month");
+    cap_book_num(b, ws, r, V_TREND, f->slope, b->fmt[CAP_FMT_PCT]);
+    cap_book_cell(slope, r++, V_TREND, 0);
+    cap_book_note(b, ws, r, V_MONTH, "Slope standard error");
+    cap_book_num(b, ws, r++, V_TREND, f->slope_se, b->fmt[CAP_FMT_PCT]);
+    cap_book_note(b, ws, r, V_MONTH, "Growth per quarter = exp(3 x slope) - 1");
     snprintf(formula, sizeof formula, "=EXP(3*%s)-1", slope);
-    cap_book_formula(b, ws, r++, V_DAYS, formula, b->fmt[CAP_FMT_PCT], f->growth);
-    cap_book_text(b, ws, r, V_MONTH, "Growth standard error", NULL);
-    cap_book_num(b, ws, r++, V_DAYS, f->growth_se, b->fmt[CAP_FMT_PCT]);
-    cap_book_text(b, ws, r, V_MONTH, "Growth 95% low", NULL);
-    cap_book_num(b, ws, r++, V_DAYS, f->growth_lo, b->fmt[CAP_FMT_PCT]);
-    cap_book_text(b, ws, r, V_MONTH, "Growth 95% high", NULL);
-    cap_book_num(b, ws, r++, V_DAYS, f->growth_hi, b->fmt[CAP_FMT_PCT]);
-    cap_book_text(b, ws, r, V_MONTH, "Dispersion (chi-square / dof; 1 = Poisson)", NULL);
-    cap_book_num(b, ws, r++, V_DAYS, f->dispersion, b->fmt[CAP_FMT_TWO]);
+    cap_book_formula(b, ws, r++, V_TREND, formula, b->fmt[CAP_FMT_PCT], f->growth);
+    cap_book_note(b, ws, r, V_MONTH, "Growth standard error");
+    cap_book_num(b, ws, r++, V_TREND, f->growth_se, b->fmt[CAP_FMT_PCT]);
+    cap_book_note(b, ws, r, V_MONTH, "Growth 95% low");
+    cap_book_num(b, ws, r++, V_TREND, f->growth_lo, b->fmt[CAP_FMT_PCT]);
+    cap_book_note(b, ws, r, V_MONTH, "Growth 95% high");
+    cap_book_num(b, ws, r++, V_TREND, f->growth_hi, b->fmt[CAP_FMT_PCT]);
+    cap_book_note(b, ws, r, V_MONTH, "Dispersion (chi2 / dof; 1 = Poisson)");
+    cap_book_num(b, ws, r++, V_TREND, f->dispersion, b->fmt[CAP_FMT_TWO]);
     for (int m = 1; f->seasonal && m <= 12; m++, r++) {
         char label[48];
         snprintf(label, sizeof label, "Season factor: %s%s",
                  cap_calib_month_name(m), m == f->peak_month ? " (peak)"
                                           : m == f->low_month ? " (low)" : "");
-        cap_book_text(b, ws, r, V_MONTH, label, NULL);
-        cap_book_num(b, ws, r, V_DAYS, f->season[m - 1], b->fmt[CAP_FMT_TWO]);
+        cap_book_note(b, ws, r, V_MONTH, label);
+        cap_book_num(b, ws, r, V_TREND, f->season[m - 1], b->fmt[CAP_FMT_TWO]);
     }
     return r;
 }
@@ -151,15 +151,15 @@ void cap_calib_forecast_sheet(cap_book *b, const cap_calibration *c)
         char note[160];
         snprintf(note, sizeof note, "Fewer than %d months with tickets: no "
                  "trend, no growth to suggest.", CAP_FORECAST_MIN_MONTHS);
-        cap_book_text(b, ws, r, V_MONTH, note, NULL);
+        cap_book_note(b, ws, r, V_MONTH, note);
         return;
     }
     r = summary(b, ws, r, f);
-    cap_book_text(b, ws, r + 1, V_MONTH, "Weighted least squares of ln(tickets "
+    cap_book_note(b, ws, r + 1, V_MONTH, "Weighted least squares of ln(tickets "
                   "per average month) on the month (and, with 24 months or "
                   "more, the month of year), weights = tickets; standard "
                   "errors widened by the dispersion when above 1. The growth "
                   "is offered as the partners' growth (model-calibrated.ini, "
-                  "[partner_defaults]).", NULL);
+                  "[partner_defaults]).");
     forecast_chart(b, ws, c->month_count);
 }

@@ -99,6 +99,14 @@ void cap_book_text(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                    col);
 }
 
+void cap_book_note(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                   lxw_col_t col, const char *text)
+{
+    if (b->code == CAP_OK)
+        cap_book_check_cell(b, worksheet_write_string(ws, row, col, text, NULL),
+                            ws, row, col);
+}
+
 double cap_book_num(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                       lxw_col_t col, double x, lxw_format *f)
 {

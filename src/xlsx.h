@@ -93,6 +93,12 @@ void cap_book_date(cap_date d, char *out, size_t n);
 void cap_book_text(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                    lxw_col_t col, const char *text, lxw_format *f);
 
+/* A sentence below a table: written like cap_book_text, but its length
+ * does not widen the column (it runs on over the empty cells to its
+ * right). */
+void cap_book_note(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
+                   lxw_col_t col, const char *text);
+
 /* Writes x and returns it as stored in the file. */
 double cap_book_num(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                     lxw_col_t col, double x, lxw_format *f);
