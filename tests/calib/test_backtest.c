@@ -18,7 +18,10 @@
  *    observed and agree with it in every severity; with half the FTE
  *    (3.0: 84 of the 168 hours staffed, 50%) it must state a disagreement
  *    in every severity, S1 (uniform over the week, 15-minute target)
- *    simulated near the staffed share of the week, 0.50.
+ *    simulated near the staffed share of the week, 0.50.  The simulated
+ *    year has as many tickets as the export (within 5%: the rates were
+ *    fitted to it); -j 1 gives the same backtest as -j 2; a tam_tier other
+ *    than the customers' plan gets its note.
  * 3. Without --team: no backtest, and the reports say how to get one.
  * Everything is written below one mkdtemp folder.
  */
@@ -236,6 +239,11 @@ static void test_known_team(void)
         CHECK(strstr(json_string_value(json_object_get(h, "sentence")),
                      "they disagree: the simulation is"));
         CHECK(attainment(h, "simulated") < attainment(r, "simulated") - 0.05);
+        /* the calibrated rates come from this export and the simulated
+         * period is its year: as many tickets, within 5% */
+        double sim_tickets = json_number_value(json_object_get(
+            json_object_get(r, "simulated"), "tickets"));
+        CHECK(fabs(sim_tickets - all) <= 0.05 * all);
     }
     fclose(f);
     /* S1 is uniform over the week; half the team staffs 84 of 168 hours */
@@ -257,6 +265,13 @@ static void test_known_team(void)
                          "technical-support tickets to the tam_tier's "
                          "targets, the export to each customer's plan") == 0);
     json_decref(tier);
+    /* the same backtest on one thread: the same JSON */
+    snprintf(args, sizeof args, "-m model.ini --tickets zendesk.csv --customers "
+             "orgs.csv --replications 40 -j 1 --team team.ini -o one");
+    json_t *one = calibrate(args);
+    CHECK(one && json_equal(json_object_get(one, "backtest"),
+                            json_object_get(right, "backtest")));
+    json_decref(one);
     /* the Backtest sheet carries the sentences */
     CHECK_INT(run_shell("cd '%s' && unzip -p half/calibration.xlsx "
                         "xl/sharedStrings.xml | grep -q 'they disagree: the "
