@@ -22,8 +22,9 @@ void cap_bt_interval(int met, int n, double *lo, double *hi)
     *hi = met == n ? 1 : gsl_cdf_beta_Pinv(0.975, met + 1, n - met);
 }
 
-static void finish_observed(cap_bt_observed *o)
+static void finish_observed(const cap_model *m, cap_bt_observed *o)
 {
+    o->few = o->tickets < m->calibrate_min_tickets;
     o->share = o->tickets ? (double)o->met / o->tickets : -1;
     cap_bt_interval(o->met, o->tickets, &o->lo, &o->hi);
 }
@@ -84,9 +85,9 @@ cap_status cap_backtest_observe(const cap_model *m, const cap_org_table *orgs,
     }
     for (int p = 0; p < CAP_PLANS; p++)
         for (int s = 0; s < CAP_SEVERITIES; s++)
-            finish_observed(&bt->plan[p][s]);
+            finish_observed(m, &bt->plan[p][s]);
     for (int s = 0; s < CAP_SEVERITIES; s++)
-        finish_observed(&bt->sev[s].observed);
+        finish_observed(m, &bt->sev[s].observed);
     cap_clock_free(h.clock);
     cap_tz_free(h.tz);
     return CAP_OK;

@@ -42,6 +42,7 @@ typedef struct {
     int met;                   /* answered within the target */
     double share, lo, hi;      /* met / tickets, 95% interval; -1 without
                                   tickets */
+    int few;                   /* fewer tickets than [calibrate] min_tickets */
 } cap_bt_observed;
 
 typedef enum { CAP_BT_NO_DATA, CAP_BT_AGREE, CAP_BT_DISAGREE } cap_bt_verdict;

@@ -46,8 +46,11 @@ static void print_plans(FILE *out, const cap_backtest *bt)
                 continue;
             share(a, sizeof a, o->share);
             interval(ci, sizeof ci, o->lo, o->hi);
-            fprintf(out, "%-17s %-3s %7d %13s %17s\n", cap_plan_name((cap_plan)p),
+            fprintf(out, "%-17s %-3s %7d %13s %17s", cap_plan_name((cap_plan)p),
                     cap_severity_name(s), o->tickets, a, ci);
+            if (o->few)
+                fprintf(out, "  fewer than %d tickets", bt->min_tickets);
+            fputc('\n', out);
         }
 }
 
@@ -95,9 +98,9 @@ static json_t *share_json(double x)
 
 static json_t *observed_json(const cap_bt_observed *o)
 {
-    return json_pack("{s:i, s:i, s:o, s:o}", "tickets", o->tickets, "met",
+    return json_pack("{s:i, s:i, s:o, s:o, s:b}", "tickets", o->tickets, "met",
                      o->met, "attainment", share_json(o->share), "ci95",
-                     ci(o->lo, o->hi));
+                     ci(o->lo, o->hi), "few_tickets", o->few);
 }
 
 static json_t *row_json(const cap_backtest *bt, int s)

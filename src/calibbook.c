@@ -178,8 +178,11 @@ static void backtest_row(cap_book *b, lxw_worksheet *ws, lxw_row_t r,
         cap_book_num(b, ws, r, B_OBS_LO, o->lo, pct);
         cap_book_num(b, ws, r, B_OBS_HI, o->hi, pct);
     }
-    if (!sim)
+    if (!sim) {
+        cap_book_text(b, ws, r, B_VERDICT, o->few ? "too few tickets"
+                                                  : "observed only", NULL);
         return;
+    }
     cap_book_num(b, ws, r, B_SIM_TICKETS, sim->sim_tickets, b->fmt[CAP_FMT_INT]);
     if (sim->sim >= 0) {
         cap_book_num(b, ws, r, B_SIM, sim->sim, pct);

@@ -98,6 +98,7 @@ static void test_observed_by_hand(const cap_model *m)
     CHECK_INT(bt.plan[CAP_PLAN_PREMIUM][0].tickets, 2);
     CHECK_INT(bt.plan[CAP_PLAN_PREMIUM][0].met, 1);
     CHECK_INT(bt.plan[CAP_PLAN_PREMIUM][1].tickets, 0);
+    CHECK(bt.plan[CAP_PLAN_BASIC][0].few); /* 4 < min_tickets 30 */
     CHECK_INT(bt.sev[0].observed.tickets, 6);
     CHECK_INT(bt.sev[0].observed.met, 4);
     CHECK_NEAR(bt.sev[0].observed.share, 4.0 / 6.0, 1e-12);
