@@ -1,8 +1,9 @@
 /* text.h - input text as capplan accepts it: UTF-8, no NUL, no control
  * characters (SPEC section 6).
  *
- * Every input file (portfolio INI, customers CSV, model INI) is read whole
- * by cap_text_read, which hands the parsers text that can go into an XML
+ * Every input file is read by cap_text_read (portfolio INI, model INI:
+ * whole) or cap_text_open (customers CSV: block by block), which hand the
+ * parsers text that can go into an XML
  * workbook part and a JSON string as it is: valid UTF-8 without C0 control
  * characters other than tab, LF and CR, without DEL, C1 controls
  * (U+0080-U+009F, what cp1252 bytes become when read as Latin-1) and the
@@ -39,6 +40,28 @@ int cap_text_encoding_known(const char *name);
  * on error; the caller owns the text: free(). */
 char *cap_text_read(const char *path, const char *encoding, cap_status code,
                     size_t *len, cap_error *err);
+
+/* The same file read as a stream of checked blocks, so a big input is
+ * never held whole: every block is whole characters of text as above (the
+ * byte-order mark dropped), with the same messages, lines and bytes.  An
+ * error in a later block is found when that block is read.  With an
+ * encoding the file must be read twice (the choice between as-is and
+ * converted needs all of it): a regular file is scanned once first,
+ * anything else (standard input, a pipe) is read whole into memory. */
+typedef struct cap_text_stream cap_text_stream;
+
+/* Opens path ("-": standard input); NULL and err (CAP_ERR_IO) when it
+ * cannot be opened.  Caller owns it: cap_text_close(). */
+cap_text_stream *cap_text_open(const char *path, const char *encoding,
+                               cap_status code, cap_error *err);
+
+/* The next block in *text (valid until the next call), *len bytes, not
+ * NUL-terminated: 1; 0 at the end; -1 with err set (bad text: code, a
+ * failed read: CAP_ERR_IO). */
+int cap_text_next(cap_text_stream *s, const char **text, size_t *len,
+                  cap_error *err);
+
+void cap_text_close(cap_text_stream *s);
 
 /* Checks text already in memory the same way (no conversion); name is used
  * in messages.  CAP_OK or code. */

@@ -278,3 +278,7 @@ cap_bad_case(csv_bad_localization          3 csv_base.ini csv_bad_localization.c
 cap_bad_case(csv_bad_growth                3 csv_base.ini csv_bad_growth.csv)
 # rows add up as they come: the row that takes a quarter past the limit
 cap_bad_case(csv_quarter_past_limit        3 csv_base.ini csv_quarter_past_limit.csv)
+# the CSV streams in 64 KiB blocks: a 100 KB run of spaces after a count
+# (one line across blocks) and a bad byte past the first block
+cap_bad_case(csv_spaces_100k           3 csv_base.ini csv_spaces_100k.csv)
+cap_bad_case(csv_not_utf8_late         3 csv_base.ini csv_not_utf8_late.csv)

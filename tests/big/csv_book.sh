@@ -1,6 +1,7 @@
 #!/bin/bash
-# csv_book.sh CAPPLAN - a book from the CSV alone equals the same book in
-# the INI, and rows add up into segments as they are read.
+# csv_book.sh CAPPLAN LOAD_BOOK RSS_LIMIT_KB - a book from the CSV alone
+# equals the same book in the INI, and rows add up into segments as they
+# are read, in memory that does not grow with the rows.
 #
 # 1. gen_book.py writes 3 partners with every partner key both ways (an
 #    INI of [partner.ID] sections; a [portfolio]-only INI and a CSV whose
@@ -14,8 +15,15 @@
 #    a quarter, each segment rounded: 9 -> 9.9 -> 10.89 -> 11.979, and
 #    4 -> 4.4 -> 4.84 -> 5.324), where rows kept apart would grow to
 #    2.2 + 3.3 + 4.4 -> 2 + 3 + 4 in the second quarter (13 in all).
+# 3. 10 partners with 20,000 rows each (17 MB, 200,000 rows cycling over
+#    6 segments of 3 customers): cap_load_book counts 60 segments and
+#    10 x 20,000 x 3 = 600,000 customers, and its peak RSS stays under
+#    RSS_LIMIT_KB (0: not checked, as under the sanitizers), where the
+#    whole text alone would take 17 MB and a segment per row 130 MB.
 set -u
 exe=$1
+load_book=$2
+rss_limit=$3
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/capplan-csvbook.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
@@ -72,5 +80,17 @@ if [ "$got" != "13 14 16 17" ]; then
     echo "FAIL: acme's customers per quarter are '$got', want '13 14 16 17'"
     fail=1
 fi
-[ $fail = 0 ] && echo "ok: CSV book = INI book; rows summed to 13 14 16 17"
+python3 "$here/gen_book.py" rows 10 20000 rows.ini rows.csv
+got=$("$load_book" rows.ini rows.csv) || fail=1
+echo "$got"
+case $got in
+    "partners 10 segments 60 customers 600000 "*) ;;
+    *) echo "FAIL: want 10 partners, 60 segments, 600000 customers"; fail=1 ;;
+esac
+rss=$(echo "$got" | sed -n 's/.*peak_rss \([0-9]*\) KB.*/\1/p')
+if [ "$rss_limit" != 0 ] && [ "${rss:-999999999}" -gt "$rss_limit" ]; then
+    echo "FAIL: peak RSS $rss KB over $rss_limit KB for a 17 MB CSV"
+    fail=1
+fi
+[ $fail = 0 ] && echo "ok: CSV book = INI book; rows summed to 13 14 16 17; streamed in $rss KB"
 exit $fail

@@ -101,6 +101,53 @@ static void test_read(void)
     CHECK(!cap_text_encoding_known("klingon"));
 }
 
+/* The stream hands out blocks of whole characters (64 KiB of file each):
+ * a character cut by a block's end goes whole into the next block, and a
+ * bad byte in a later block has its line and byte in the whole file. */
+static void test_stream(void)
+{
+    enum { N = 70000 };
+    static char big[N + 16];
+    memset(big, 'a', N);
+    /* "é" (C3 A9) across the first block's end at 65536; a newline
+     * every 1000 bytes: line 71 starts at offset 70000 */
+    big[65535] = '\xC3';
+    big[65536] = '\xA9';
+    for (int i = 999; i < N; i += 1000)
+        big[i] = '\n';
+    memcpy(big + N, "xy\xE9z\n", 5);
+    const char *path = write_file("big.csv", big, N); /* to a newline */
+    cap_error err;
+    cap_text_stream *s = cap_text_open(path, NULL, CAP_ERR_INPUT, &err);
+    CHECK(s != NULL);
+    const char *block;
+    size_t len, total = 0, blocks = 0;
+    int rc, whole = 1;
+    while (s && (rc = cap_text_next(s, &block, &len, &err)) > 0) {
+        whole &= ((unsigned char)block[len - 1] & 0xC0) != 0xC0;
+        total += len;
+        blocks++;
+    }
+    CHECK_INT(total, N);
+    CHECK_INT(blocks, 2);
+    CHECK(whole);
+    cap_text_close(s);
+    /* cp1252 "é" (E9) is byte 3 of line 71, in the second block */
+    path = write_file("late.csv", big, N + 5);
+    CHECK(cap_text_read(path, NULL, CAP_ERR_INPUT, NULL, &err) == NULL);
+    char want[256];
+    snprintf(want, sizeof want, "%s:71: byte 3: not valid UTF-8 (use "
+             "--encoding NAME to convert, e.g. --encoding cp1252)", path);
+    CHECK_STR(err.message, want);
+    /* with --encoding the whole file converts (its first 64 KiB alone
+     * would pass as UTF-8): "é" read as cp1252 is 2 characters */
+    size_t n = 0;
+    char *text = cap_text_read(path, "cp1252", CAP_ERR_INPUT, &n, &err);
+    CHECK(text != NULL);
+    CHECK_INT(n, N + 5 + 2 + 1); /* C3 A9 -> C3 83 C2 A9, E9 -> C3 A9 */
+    free(text);
+}
+
 static void test_copy(void)
 {
     char buf[8];
@@ -130,6 +177,7 @@ int main(void)
     }
     test_check();
     test_read();
+    test_stream();
     test_copy();
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
