@@ -246,8 +246,11 @@ static void print_bound(const size_result *s, int jobs)
 {
     double serial = s->rules.cpu / s->one.cpu;
     printf("   %ld customers: --no-sim takes %.0f%% of the -j 1 run's CPU, so "
-           "-j %d can reach at most %.2fx even on an idle machine\n",
-           s->book.customers, 100 * serial, jobs, 1 / (serial + (1 - serial) / jobs));
+           "-j %d can reach at most %.2fx even on an idle machine;\n"
+           "      the -j %d run blocked %ld times (-j 1: %ld); on a loaded machine "
+           "each costs a wait for a time slice\n",
+           s->book.customers, 100 * serial, jobs, 1 / (serial + (1 - serial) / jobs),
+           jobs, s->par.waits, s->one.waits);
 }
 
 static void size_table(const bench *b, size_result *s, targets *t)

@@ -58,6 +58,7 @@ int cap_bench_run(char *const argv[], const char *out_path,
     u->wall = now() - start;
     u->cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
     u->peak_kib = ru.ru_maxrss;
+    u->waits = ru.ru_nvcsw;
     if (WIFEXITED(status))
         u->exit_code = WEXITSTATUS(status);
     return u->exit_code == 0 ? 0 : -1;

@@ -11,6 +11,7 @@ typedef struct {
     double wall;     /* seconds from fork to the child's exit */
     double cpu;      /* user + system seconds of the child */
     long peak_kib;   /* the child's peak resident set, KiB */
+    long waits;      /* voluntary context switches: times it blocked */
     int exit_code;   /* the child's exit status; -1 when killed or not run */
 } cap_bench_usage;
 
