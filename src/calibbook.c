@@ -217,7 +217,7 @@ static void backtest_sheet(cap_book *b, const cap_backtest *bt)
     if (!ws)
         return;
     if (!bt) {
-        cap_book_text(b, ws, 1, B_PLAN, cap_backtest_how(), NULL);
+        cap_book_note(b, ws, 1, B_PLAN, cap_backtest_how());
         return;
     }
     lxw_row_t r = 1;
@@ -236,10 +236,10 @@ static void backtest_sheet(cap_book *b, const cap_backtest *bt)
              "simulation measures each team per severity, so plans are "
              "observed only.", bt->team, bt->sim_from, bt->sim_to, bt->quarters,
              bt->replications, bt->seed, 100 * bt->threshold);
-    cap_book_text(b, ws, r + 1, B_SENTENCE, note, NULL);
+    cap_book_note(b, ws, r + 1, B_PLAN, note);
     if (bt->tier_note[0]) {
         snprintf(note, sizeof note, "Note: %s.", bt->tier_note);
-        cap_book_text(b, ws, r + 2, B_SENTENCE, note, NULL);
+        cap_book_note(b, ws, r + 2, B_PLAN, note);
     }
 }
 
