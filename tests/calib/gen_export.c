@@ -59,11 +59,11 @@
 static const double reply_mean[CAP_SEVERITIES] = {20, 60, 180, 360};
 
 /* Time spent: ln(minutes) ~ N(mu, sigma) per severity (exported to the
- * test); the volume's month-of-year factors (peak January, low July). */
+ * test); the volume's month-of-year factors (peak November, low July). */
 static const double spent_mu[CAP_SEVERITIES] = {4.4, 3.8, 3.4, 3.0};
 static const double spent_sigma[CAP_SEVERITIES] = {0.8, 0.7, 0.6, 0.5};
-static const double season[12] = {1.30, 1.10, 1.00, 1.00, 0.95, 0.90,
-                                  0.80, 0.85, 1.00, 1.05, 1.00, 0.90};
+static const double season[12] = {1.00, 1.05, 1.00, 0.95, 0.90, 0.85,
+                                  0.80, 0.90, 1.00, 1.10, 1.30, 1.05};
 
 typedef struct {
     int months, seasonal, time_spent;
