@@ -477,8 +477,8 @@ static void generate_from(void *ctx, size_t i)
 
 /* Keeps replication k's jobs if they fit (decided in index order, so the
  * same replications are kept for any thread count), else lets them go:
- * its sums stay. */
-static void keep_or_release(cap_partner_run *pr, int k)
+ * its sums stay.  Returns its bytes. */
+static size_t keep_or_release(cap_partner_run *pr, int k)
 {
     cap_rep_jobs *r = &pr->reps[k];
     size_t bytes = 0;
@@ -489,24 +489,31 @@ static void keep_or_release(cap_partner_run *pr, int k)
         pr->kept_bytes += bytes;
     else
         cap_rep_jobs_clear(r);
+    return bytes;
 }
 
 void cap_partner_run_generate(cap_partner_run *pr, int n)
 {
     if (n > pr->w->max_replications)
         n = pr->w->max_replications;
-    /* a few per thread at a time: no more than that is ever held beyond
-     * the kept ones */
-    size_t batch = 4 * (size_t)pr->w->threads;
+    /* One per thread first; then as many as the keep budget still has room
+     * for (all the rest, for a small partner), but never more than one per
+     * thread beyond the kept ones. */
+    size_t threads = (size_t)pr->w->threads, batch = threads, largest = 0;
     while (pr->generated < n) {
         size_t count = (size_t)(n - pr->generated);
         generation g = {pr, (size_t)pr->generated};
         if (count > batch)
             count = batch;
         cap_parallel_for(count, pr->w->threads, generate_from, &g);
-        for (size_t k = 0; k < count; k++)
-            keep_or_release(pr, pr->generated + (int)k);
+        for (size_t k = 0; k < count; k++) {
+            size_t bytes = keep_or_release(pr, pr->generated + (int)k);
+            largest = bytes > largest ? bytes : largest;
+        }
         pr->generated += (int)count;
+        size_t room = CAP_JOB_KEEP_BYTES - pr->kept_bytes;
+        batch = largest ? room / largest : (size_t)n;
+        batch = batch > threads ? batch : threads;
     }
 }
 
