@@ -12,14 +12,15 @@ cd "$(dirname "$0")"
 # Build and run needs; tests also need a spreadsheet engine (gnumeric's
 # ssconvert) to recompute the workbooks' formulas, and zip/unzip to edit a
 # copy of a workbook and to compare its XML with the golden files, groff to
-# render the manual page with every warning on, and python3 whose XML parser
-# checks that every part of a workbook parses.
+# render the manual page with every warning on, python3 whose XML parser
+# checks that every part of a workbook parses, and GNU parallel, which runs
+# the shards of test_shard_merge.
 # Installed without recommendations, so what gcc and libxlsxwriter-dev only
 # recommend or forget is named here: libc6-dev (crti.o, the C headers) and
 # zlib1g-dev (xlsxwriter.pc links with -lz).
 packages=(gcc libc6-dev make cmake pkg-config libgsl-dev libxlsxwriter-dev
           zlib1g-dev libiniparser-dev libcsv-dev libjansson-dev tzdata)
-test_packages=(gnumeric zip unzip groff-base python3)
+test_packages=(gnumeric zip unzip groff-base python3 parallel)
 # The benchmark times SimPy 2 (Debian's python3-simpy, run by /usr/bin/python3)
 # beside capplan queue on the same queue.
 bench_packages=(python3-simpy)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shardfile.h"
 #include "text.h"
 
 /* One line (or an indented continuation) per command, input, workbook,
@@ -15,6 +16,8 @@ const char *cap_cli_usage(void)
     return "usage: capplan [options] PORTFOLIO.ini [CUSTOMERS.csv]\n"
            "       capplan size --channel C --customers \"PLAN TZ N, ...\" [options]\n"
            "       capplan compare [options] BASE.ini VARIANT.ini [...] [CUSTOMERS.csv]\n"
+           "       capplan --shard K/N [options] PORTFOLIO.ini [CUSTOMERS.csv] > SHARD.json\n"
+           "       capplan merge [-o DIR] [--json] SHARD.json...\n"
            "       capplan queue --arrivals-per-hour L --handle-minutes H\n"
            "                     --servers C --target-minutes T [options]\n"
            "\n"
@@ -33,6 +36,9 @@ const char *cap_cli_usage(void)
            "                  simulation (capplan queue --help)\n"
            "  calibrate       fit the model's ticket numbers to a helpdesk export\n"
            "                  (capplan calibrate --help)\n"
+           "  merge           the workbooks and JSON of the whole book from the\n"
+           "                  shard files of one --shard run, byte for byte a\n"
+           "                  single run's (capplan merge --help)\n"
            "\n"
            "inputs:\n"
            "  PORTFOLIO.ini   portfolio INI: [portfolio] name, start, quarters;\n"
@@ -68,13 +74,17 @@ const char *cap_cli_usage(void)
            "  --encoding NAME read input files that are not UTF-8 as NAME\n"
            "                  (cp1252, latin1, utf-16...: see iconv -l)\n"
            "  --deterministic fixed workbook creation date (for tests)\n"
+           "  --shard K/N     simulate only shard K of N (partners K-1, K-1+N,\n"
+           "                  ...) and print its shard file for capplan merge;\n"
+           "                  no workbooks\n"
            "  --help          this text\n"
            "  --version       program version\n"
            "\n"
            "exit status:\n"
            "  0               ok\n"
            "  2               usage: a bad command line\n"
-           "  3               bad input: a portfolio, customers or model value\n"
+           "  3               bad input: a portfolio, customers or model value, or\n"
+           "                  shard files that are not the N shards of one run\n"
            "  4               a file that cannot be read, or an output folder or\n"
            "                  workbook that cannot be written\n"
            "  70              internal error (a library failed unexpectedly)\n";
@@ -168,6 +178,25 @@ int cap_cli_common(int argc, char **argv, int *i, cap_options *o,
     return flag_option(argv[*i], o) || value_option(argc, argv, i, o, st, err);
 }
 
+/* --shard K/N: the portfolio run only (capplan merge puts shards
+ * together). */
+static cap_status shard_option(int argc, char **argv, int *i, cap_options *o,
+                               cap_error *err)
+{
+    cap_shard_spec s;
+    if (*i + 1 >= argc)
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--shard",
+                             "needs a value K/N");
+    const char *v = argv[++*i];
+    if (!cap_shard_parse(v, &s))
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--shard",
+                             "\"%s\" is not K/N, whole numbers with 1 <= K "
+                             "<= N <= %d", v, CAP_SHARDS_MAX);
+    o->shard_k = s.k;
+    o->shard_n = s.n;
+    return CAP_OK;
+}
+
 cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
 {
     memset(o, 0, sizeof *o);
@@ -177,6 +206,8 @@ cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
         if (cap_cli_common(argc, argv, &i, o, &st, err)) {
             if (st)
                 return st;
+        } else if (strcmp(argv[i], "--shard") == 0) {
+            CAP_TRY(shard_option(argc, argv, &i, o, err));
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, argv[i],
                                  "unknown option (see capplan --help)");

@@ -16,6 +16,7 @@ typedef struct {
     unsigned long seed;
     int replications;        /* 0: the model's */
     int threads;             /* 0: all cores */
+    int shard_k, shard_n;    /* --shard K/N; shard_n 0: the whole book */
 } cap_options;
 
 /* Parses argv into o (defaults filled in).  Usage errors are

@@ -8,6 +8,7 @@
 #include "comparecmd.h"
 #include "queuecmd.h"
 #include "run.h"
+#include "shardcmd.h"
 #include "sizecmd.h"
 
 /* capplan [options] PORTFOLIO.ini [CUSTOMERS.csv] */
@@ -19,6 +20,8 @@ static cap_status portfolio_command(int argc, char **argv, cap_error *err)
         fputs(cap_cli_usage(), stdout);
     else if (st == CAP_OK && o.version)
         printf("capplan %s\n", CAP_VERSION);
+    else if (st == CAP_OK && o.shard_n)
+        st = cap_shard_run(&o, stdout, err);
     else if (st == CAP_OK)
         st = cap_run(&o, stdout, err);
     return st;
@@ -41,6 +44,8 @@ int main(int argc, char **argv)
         st = cap_size_command(argc - 1, argv + 1, stdout, &err);
     else if (strcmp(argv[1], "compare") == 0)
         st = cap_compare_command(argc - 1, argv + 1, stdout, &err);
+    else if (strcmp(argv[1], "merge") == 0)
+        st = cap_merge_command(argc - 1, argv + 1, stdout, &err);
     else
         st = portfolio_command(argc, argv, &err);
     if (st == CAP_OK && fclose(stdout) != 0) {

@@ -35,8 +35,8 @@ cap_status cap_run_today(const cap_options *o, cap_date *today,
     return CAP_OK;
 }
 
-static cap_portfolio *load_inputs(const cap_options *o, const cap_model *m,
-                                  cap_error *err)
+cap_portfolio *cap_run_inputs(const cap_options *o, const cap_model *m,
+                              cap_error *err)
 {
     cap_date today;
     if (cap_run_today(o, &today, err) != CAP_OK)
@@ -174,16 +174,22 @@ cap_status cap_run_publish(const char *dir, const char *const *names,
     return st;
 }
 
-/* Workbooks published as a set, then the report on stdout, then the
- * commit: a failure anywhere leaves the previous workbooks. */
-static cap_status report(const cap_options *o, FILE *out, const cap_horizon *h,
-                         const cap_portfolio *p, const cap_model *m,
-                         cap_error *err)
+cap_status cap_run_report(const cap_options *o, FILE *out,
+                          const cap_horizon *h, const cap_portfolio *p,
+                          const cap_model *m, cap_error *err)
 {
     cap_run_info info = cap_run_info_of(o, m);
     run_outputs r = {o, h, p, m, &info};
     return cap_run_publish(o->out_dir, book_names, BOOKS, write_books, render,
                            &r, out, err);
+}
+
+cap_status cap_run_check_books(const cap_options *o, const cap_portfolio *p,
+                               int folder, cap_error *err)
+{
+    CAP_TRY(cap_book_size_check(p, !o->no_sim, err));
+    return folder ? cap_outset_check(o->out_dir, book_names, BOOKS, err)
+                  : CAP_OK;
 }
 
 cap_model *cap_run_model(const cap_options *o, cap_error *err)
@@ -206,14 +212,13 @@ cap_status cap_run(const cap_options *o, FILE *out, cap_error *err)
     cap_model *m = cap_run_model(o, err);
     if (!m)
         return err->code;
-    cap_portfolio *p = load_inputs(o, m, err);
-    if (p && (cap_book_size_check(p, !o->no_sim, err) != CAP_OK ||
-              cap_outset_check(o->out_dir, book_names, BOOKS, err) != CAP_OK)) {
+    cap_portfolio *p = cap_run_inputs(o, m, err);
+    if (p && cap_run_check_books(o, p, 1, err) != CAP_OK) {
         cap_portfolio_free(p);
         p = NULL;
     }
     cap_horizon *h = p ? cap_run_horizon(o, p, m, err) : NULL;
-    cap_status st = h ? report(o, out, h, p, m, err) : err->code;
+    cap_status st = h ? cap_run_report(o, out, h, p, m, err) : err->code;
     cap_horizon_free(h);
     cap_portfolio_free(p);
     cap_model_free(m);

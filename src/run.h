@@ -26,6 +26,23 @@ cap_status cap_run(const cap_options *o, FILE *out, cap_error *err);
 /* The model of -m, or the built-in one.  Caller frees. */
 cap_model *cap_run_model(const cap_options *o, cap_error *err);
 
+/* The portfolio of o (and its CSV), read and validated; a notice on
+ * stderr for CSV columns left unread.  Caller frees. */
+cap_portfolio *cap_run_inputs(const cap_options *o, const cap_model *m,
+                              cap_error *err);
+
+/* Before any work: every sheet of the three workbooks fits a spreadsheet
+ * (booksize.h) and, when folder, o->out_dir can take them. */
+cap_status cap_run_check_books(const cap_options *o, const cap_portfolio *p,
+                               int folder, cap_error *err);
+
+/* The three workbooks of h published as a set in o->out_dir, then the
+ * summary or JSON on out, then the commit: a failure anywhere leaves the
+ * previous workbooks. */
+cap_status cap_run_report(const cap_options *o, FILE *out,
+                          const cap_horizon *h, const cap_portfolio *p,
+                          const cap_model *m, cap_error *err);
+
 /* --today, or today's date (UTC). */
 cap_status cap_run_today(const cap_options *o, cap_date *today,
                          cap_error *err);

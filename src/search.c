@@ -233,3 +233,17 @@ void cap_sim_partner_size(cap_sim_world *w, const cap_partner_staffing *ps,
     }
     cap_partner_run_free(&pr);
 }
+
+void cap_sim_erlang_hours(cap_sim_world *w, const cap_partner_staffing *ps,
+                          size_t index, int quarter, cap_role role,
+                          cap_sla_role *r)
+{
+    cap_partner_run pr;
+    cap_need need;
+    cap_partner_run_init(&pr, w, ps, index, quarter);
+    cap_partner_need(&pr, role, &need);
+    cap_candidate *at = cap_candidate_new(&pr, role, &need, r->fte);
+    erlang_hours(&need, at->present, r);
+    cap_candidate_free(at);
+    cap_partner_run_free(&pr);
+}

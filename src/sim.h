@@ -51,6 +51,15 @@ void cap_sim_world_free(cap_sim_world *w);
 void cap_sim_partner_size(cap_sim_world *w, const cap_partner_staffing *ps,
                           size_t index, int quarter, cap_sim_partner *out);
 
+/* The Erlang C hours of figures r of role `role` of partner ps (index
+ * `index`, quarter `quarter`) at r->fte, with its unstable hours and
+ * Erlang C attainments: what cap_sim_partner_size() puts beside the
+ * staffed figures, a function of the inputs, recomputed for figures read
+ * back from a shard (capplan merge). */
+void cap_sim_erlang_hours(cap_sim_world *w, const cap_partner_staffing *ps,
+                          size_t index, int quarter, cap_role role,
+                          cap_sla_role *r);
+
 /* A stationary 24x7 queue with exponential handle times and constant
  * staff (capplan queue): the same engine as the portfolio run. */
 typedef struct {

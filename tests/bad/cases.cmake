@@ -249,6 +249,48 @@ cap_bad_compare_case(compare_one_portfolio 2 good.ini)
 cap_bad_compare_case(compare_other_start   3 --no-sim good.ini compare_other_start.ini)
 cap_bad_compare_case(compare_bad_variant   3 --no-sim good.ini unknown_plan.ini)
 
+# ---- --shard K/N (exit 2) ----
+cap_bad_case(shard_zero                2 --shard 0/4 good.ini)
+cap_bad_case(shard_past_n              2 --shard 5/4 good.ini)
+cap_bad_case(shard_not_numbers         2 --shard x/y good.ini)
+cap_bad_case(shard_stdin               2 --shard 1/2 -)
+
+# ---- capplan merge SHARD.json... (exit 3; usage exit 2) ----
+# merge_*.json are shards of shard_book.ini (capplan --no-sim --today
+# 2026-11-30 --shard K/2, seed 1 unless named); merge_changed_* carry a
+# CRC-32 the file does not have.  "merge" must be capplan's first argument,
+# so a wrapper moves the "-o OUT" expect_failure.sh adds behind it (OUT's
+# sentinel workbooks must stay as they are).
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/merge_case/capplan_merge_case.sh
+  "#!/bin/sh\n"
+  "# Runs capplan merge with the \"-o OUT\" expect_failure.sh adds.\n"
+  "if [ \"$1\" = -o ]; then o=$2; shift 2; exec \"$CAPPLAN\" merge -o \"$o\" \"$@\"; fi\n"
+  "exec \"$CAPPLAN\" merge \"$@\"\n")
+file(COPY ${CMAKE_CURRENT_BINARY_DIR}/merge_case/capplan_merge_case.sh
+  DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
+  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
+                   GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+
+function(cap_bad_merge_case name code)
+  add_test(NAME bad_${name}
+    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
+            ${CMAKE_CURRENT_BINARY_DIR}/capplan_merge_case.sh
+            ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
+  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
+    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
+endfunction()
+
+cap_bad_merge_case(merge_other_seed     3 merge_1of2.json merge_seed2_2of2.json)
+cap_bad_merge_case(merge_missing_shard  3 merge_1of2.json)
+cap_bad_merge_case(merge_shard_twice    3 merge_1of2.json merge_2of2.json
+                   merge_1of2.json)
+cap_bad_merge_case(merge_not_a_shard    3 merge_1of2.json shard_book.ini)
+cap_bad_merge_case(merge_input_changed  3 merge_changed_1of2.json
+                   merge_changed_2of2.json)
+cap_bad_merge_case(merge_no_files       2)
+cap_bad_merge_case(merge_run_option     2 --seed 3 merge_1of2.json
+                   merge_2of2.json)
+
 # ---- capplan calibrate --team (exit 3): the backtest's team file ----
 # backtest_orgs.csv: p1 (reseller) and p2 (oem); backtest_good.ini is valid.
 cap_bad_case(backtest_unknown_partner 3 calibrate -o out --tickets backtest_export.csv --customers backtest_orgs.csv --team backtest_unknown_partner.ini)
