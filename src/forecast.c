@@ -68,7 +68,9 @@ cap_status cap_forecast_fit(const double *count, const double *days,
     size_t rows = 0;
     for (int k = 0; k < n; k++)
         rows += count[k] > 0 && days[k] > 0;
-    f->seasonal = n >= CAP_FORECAST_SEASON_MONTHS;
+    /* a season needs more months with tickets than its 13 terms; without
+     * them the trend alone is fitted */
+    f->seasonal = n >= CAP_FORECAST_SEASON_MONTHS && rows > 13;
     size_t p = f->seasonal ? 13 : 2;
     if (rows < CAP_FORECAST_MIN_MONTHS || rows <= p)
         return CAP_OK;

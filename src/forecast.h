@@ -4,7 +4,8 @@
  * The log of each month's volume per average month (tickets x 30.4375 /
  * days of the export in that month) is fitted by weighted least squares
  * (GSL multifit) to a + b t, t = the month's middle in average months, plus
- * month-of-year terms when the export spans 24 months or more.  Weights
+ * month-of-year terms when the export spans 24 months or more (and more
+ * than 13 of them have tickets).  Weights
  * are the counts: a Poisson count's log has variance ~ 1 / count.  Fitting
  * the log makes the trend exponential, a constant growth per quarter,
  * g = exp(3b) - 1, which is how a partner's `growth` compounds (SPEC
