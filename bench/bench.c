@@ -147,6 +147,10 @@ static void print_machine(int argc, char **argv)
     print_load("at start");
 }
 
+static json_t *queue_run(const bench *b, const cap_bench_queue *q, double hours,
+                         int reps, const char *name, int jobs,
+                         cap_bench_usage *u);
+
 /* ---- 1. books of growing size ---- */
 
 /* One run of the book: simulated with reps replications on jobs threads,
@@ -253,6 +257,22 @@ static void print_bound(const size_result *s, int jobs)
            jobs, s->par.waits, s->one.waits);
 }
 
+/* The parallel room the machine leaves: capplan queue's replications
+ * share nothing, so its -j N speed-up is what other load allows. */
+static void print_control(const bench *b)
+{
+    const cap_bench_options *o = b->o;
+    cap_bench_usage u1, un;
+    json_decref(queue_run(b, &o->queue[0], o->queue_hours, 4 * o->jobs,
+                          "control-j1", 1, &u1));
+    json_decref(queue_run(b, &o->queue[0], o->queue_hours, 4 * o->jobs,
+                          "control-jn", o->jobs, &un));
+    printf("   control: capplan queue -r %d (replications that share nothing) "
+           "-j %d vs -j 1: %.2fx at %.0f%% CPU,\n      the parallel room the "
+           "machine's other load left\n", 4 * o->jobs, o->jobs,
+           u1.wall / un.wall, 100 * un.cpu / un.wall);
+}
+
 static void size_table(const bench *b, size_result *s, targets *t)
 {
     const cap_bench_options *o = b->o;
@@ -268,6 +288,8 @@ static void size_table(const bench *b, size_result *s, targets *t)
     for (int i = 0; i < o->size_count; i++)
         if (s[i].has_one)
             print_bound(&s[i], o->jobs);
+    if (t->speedup > 0)
+        print_control(b);
     for (int i = 0; i < o->size_count; i++)
         if (s[i].reps < o->reps)
             printf("   %ld customers ran at %d replications: at %d the wall time "
@@ -283,10 +305,12 @@ static void size_table(const bench *b, size_result *s, targets *t)
 /* Runs `capplan queue` with the given hours and replications, -j 1,
  * --json into NAME.out; returns its parsed JSON (caller frees). */
 static json_t *queue_run(const bench *b, const cap_bench_queue *q, double hours,
-                         int reps, const char *name, cap_bench_usage *u)
+                         int reps, const char *name, int jobs,
+                         cap_bench_usage *u)
 {
     const cap_bench_options *o = b->o;
-    char l[32], h[32], c[16], t[32], n[32], r[16], path[4200];
+    char l[32], h[32], c[16], t[32], n[32], r[16], j[16], path[4200];
+    snprintf(j, sizeof j, "%d", jobs);
     snprintf(l, sizeof l, "%g", q->rate);
     snprintf(h, sizeof h, "%g", q->handle);
     snprintf(c, sizeof c, "%d", q->servers);
@@ -295,7 +319,7 @@ static json_t *queue_run(const bench *b, const cap_bench_queue *q, double hours,
     snprintf(r, sizeof r, "%d", reps);
     char *argv[] = {(char *)o->capplan, "queue", "--arrivals-per-hour", l,
                     "--handle-minutes", h, "--servers", c, "--target-minutes", t,
-                    "--hours", n, "-r", r, "-j", "1", "--json",
+                    "--hours", n, "-r", r, "-j", j, "--json",
                     o->model ? "-m" : NULL, (char *)o->model, NULL};
     run_case(b, argv, name, u);
     snprintf(path, sizeof path, "%s/%s.out", b->dir, name);
@@ -338,9 +362,9 @@ static void memory_table(const bench *b, const size_result *s, targets *t)
     cap_bench_usage qq, qy;
     const cap_bench_queue *q = &o->queue[0];
     json_decref(queue_run(b, q, o->queue_quarter_hours, o->queue_memory_reps,
-                          "queue-quarter", &qq));
+                          "queue-quarter", 1, &qq));
     json_decref(queue_run(b, q, o->queue_year_hours, o->queue_memory_reps,
-                          "queue-year", &qy));
+                          "queue-year", 1, &qy));
     char what[128];
     snprintf(what, sizeof what, "capplan queue M/M/%d %g/h, %g vs %g h, %d reps",
              q->servers, q->rate, o->queue_quarter_hours, o->queue_year_hours,
@@ -413,7 +437,7 @@ static double queue_case(const bench *b, const cap_bench_queue *q)
     cap_bench_usage uc, us;
     double warmup = b->m->warmup_weeks * 168.0; /* as capplan queue */
     int reps = (int)ceil((double)o->queue_tickets / (q->rate * (warmup + o->queue_hours)));
-    json_t *doc = queue_run(b, q, o->queue_hours, reps, "queue", &uc);
+    json_t *doc = queue_run(b, q, o->queue_hours, reps, "queue", 1, &uc);
     double tickets = q->rate * (warmup + o->queue_hours) * reps;
     if (json_number_value(json_object_get(doc, "warmup_hours")) != warmup)
         die("capplan queue warmed up for other hours than the model's");
