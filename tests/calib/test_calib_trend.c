@@ -31,37 +31,13 @@
 #include "handlefit.h"
 #include "model.h"
 #include "run_capplan.h"
-
-static char dir[256];
+#include "scratch.h"
 
 /* gen_export's time spent (ln minutes) and season, see gen_export.c. */
 static const double spent_mu[CAP_SEVERITIES] = {4.4, 3.8, 3.4, 3.0};
 static const double spent_sigma[CAP_SEVERITIES] = {0.8, 0.7, 0.6, 0.5};
 static const double season[12] = {1.00, 1.05, 1.00, 0.95, 0.90, 0.85,
                                   0.80, 0.90, 1.00, 1.10, 1.30, 1.05};
-
-static void write_file(const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *read_text(const char *name)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return strdup("");
-    static char buf[1 << 17];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = 0;
-    fclose(f);
-    return strdup(buf);
-}
 
 /* models/dispel.ini with "min_tickets = 30" replaced by text. */
 static void write_model(const char *name, const char *calibrate)

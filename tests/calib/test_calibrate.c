@@ -26,31 +26,8 @@
 #include "check.h"
 #include "model.h"
 #include "run_capplan.h"
+#include "scratch.h"
 
-static char dir[256];
-
-static void write_file(const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *read_text(const char *name)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return strdup("");
-    static char buf[65536];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = 0;
-    fclose(f);
-    return strdup(buf);
-}
 
 /* Runs `capplan calibrate ARGS --json` inside dir; stderr to err.txt. */
 static json_t *calibrate(const char *args, int *status)
