@@ -223,6 +223,10 @@ cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
                                  "[CUSTOMERS.csv])");
         }
     }
+    if (o->shard_n && o->json)
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--json",
+                             "--shard prints its shard file, not the book's "
+                             "JSON: give --json to capplan merge");
     if (!o->out_dir)
         o->out_dir = "reports";
     if (!o->portfolio && !o->help && !o->version)

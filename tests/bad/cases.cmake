@@ -254,6 +254,7 @@ cap_bad_case(shard_zero                2 --shard 0/4 good.ini)
 cap_bad_case(shard_past_n              2 --shard 5/4 good.ini)
 cap_bad_case(shard_not_numbers         2 --shard x/y good.ini)
 cap_bad_case(shard_stdin               2 --shard 1/2 -)
+cap_bad_case(shard_with_json           2 --shard 1/2 --json good.ini)
 
 # ---- capplan merge SHARD.json... (exit 3; usage exit 2) ----
 # merge_*.json are shards of shard_book.ini (capplan --no-sim --today
