@@ -60,20 +60,6 @@ static void write_model(const char *name, const char *calibrate)
     fclose(f);
 }
 
-/* Runs `capplan calibrate ARGS --json` inside dir; stderr to err.txt. */
-static json_t *calibrate(const char *args, int *status)
-{
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' calibrate %s --json 2>err.txt",
-             dir, CAPPLAN_EXE, args);
-    FILE *p = popen(cmd, "r");
-    json_error_t e;
-    json_t *doc = json_loadf(p, 0, &e);
-    int rc = pclose(p);
-    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    return doc;
-}
-
 static double num(json_t *o, const char *key)
 {
     return json_number_value(json_object_get(o, key));

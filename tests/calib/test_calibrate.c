@@ -28,21 +28,6 @@
 #include "run_capplan.h"
 #include "scratch.h"
 
-
-/* Runs `capplan calibrate ARGS --json` inside dir; stderr to err.txt. */
-static json_t *calibrate(const char *args, int *status)
-{
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' calibrate %s --json 2>err.txt",
-             dir, CAPPLAN_EXE, args);
-    FILE *p = popen(cmd, "r");
-    json_error_t e;
-    json_t *doc = json_loadf(p, 0, &e);
-    int rc = pclose(p);
-    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    return doc;
-}
-
 static json_t *cell(json_t *doc, int plan, int sev)
 {
     return json_array_get(json_object_get(doc, "cells"),
