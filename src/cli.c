@@ -76,7 +76,7 @@ const char *cap_cli_usage(void)
            "  --deterministic fixed workbook creation date (for tests)\n"
            "  --shard K/N     simulate only shard K of N (partners K-1, K-1+N,\n"
            "                  ...) and print its shard file for capplan merge;\n"
-           "                  no workbooks\n"
+           "                  no workbooks (so no -o, no --json)\n"
            "  --help          this text\n"
            "  --version       program version\n"
            "\n"
@@ -227,6 +227,10 @@ cap_status cap_cli_parse(int argc, char **argv, cap_options *o, cap_error *err)
         return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "--json",
                              "--shard prints its shard file, not the book's "
                              "JSON: give --json to capplan merge");
+    if (o->shard_n && o->out_dir)
+        return cap_error_set(err, CAP_ERR_USAGE, NULL, 0, "-o",
+                             "--shard prints its shard file and writes no "
+                             "workbooks: give -o to capplan merge");
     if (!o->out_dir)
         o->out_dir = "reports";
     if (!o->portfolio && !o->help && !o->version)

@@ -249,12 +249,14 @@ cap_bad_compare_case(compare_one_portfolio 2 good.ini)
 cap_bad_compare_case(compare_other_start   3 --no-sim good.ini compare_other_start.ini)
 cap_bad_compare_case(compare_bad_variant   3 --no-sim good.ini unknown_plan.ini)
 
-# ---- --shard K/N (exit 2) ----
+# ---- --shard K/N (exit 2; expect_failure.sh adds no -o to these) ----
 cap_bad_case(shard_zero                2 --shard 0/4 good.ini)
 cap_bad_case(shard_past_n              2 --shard 5/4 good.ini)
 cap_bad_case(shard_not_numbers         2 --shard x/y good.ini)
 cap_bad_case(shard_stdin               2 --shard 1/2 -)
 cap_bad_case(shard_with_json           2 --shard 1/2 --json good.ini)
+# expect_failure.sh gives --shard cases no -o of its own: this one has its
+cap_bad_case(shard_with_o              2 --shard 1/2 -o out good.ini)
 
 # ---- capplan merge SHARD.json... (exit 3; usage exit 2) ----
 # merge_*.json are shards of shard_book.ini (capplan --no-sim --today

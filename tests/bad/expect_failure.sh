@@ -16,8 +16,9 @@
 # the short relative names pinned in expected/*.txt, whatever the machine,
 # and no two cases (ctest -j) ever share a folder they may write in.
 #
-# Unless CAPPLAN-ARGS has its own -o (the output-folder and usage cases),
-# the script adds "-o OUT" first, where OUT is a fresh temporary folder
+# Unless CAPPLAN-ARGS has its own -o (the output-folder and usage cases)
+# or a --shard (a shard writes no workbooks and refuses -o), the script
+# adds "-o OUT" first, where OUT is a fresh temporary folder
 # that already holds sentinel staffing.xlsx, cost.xlsx and quarterly.xlsx
 # files: afterwards each must be byte-identical and no other file may have
 # appeared in OUT.  In every case
@@ -60,6 +61,7 @@ done
 own_out=0
 for a in "$@"; do
     [ "$a" = "-o" ] && own_out=1
+    [ "$a" = "--shard" ] && own_out=1
 done
 args=("$@")
 [ $own_out -eq 1 ] || args=(-o "$out" "$@")
