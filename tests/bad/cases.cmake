@@ -261,7 +261,9 @@ cap_bad_case(shard_with_o              2 --shard 1/2 -o out good.ini)
 # ---- capplan merge SHARD.json... (exit 3; usage exit 2) ----
 # merge_*.json are shards of shard_book.ini (capplan --no-sim --today
 # 2026-11-30 --shard K/2, seed 1 unless named); merge_changed_* carry a
-# CRC-32 the file does not have.  "merge" must be capplan's first argument,
+# CRC-32 the file does not have.  make_merge_shards.sh writes them in the
+# case's folder with the capplan under test, so they always carry its
+# version.  "merge" must be capplan's first argument,
 # so a wrapper moves the "-o OUT" expect_failure.sh adds behind it (OUT's
 # sentinel workbooks must stay as they are).
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/merge_case/capplan_merge_case.sh
@@ -280,7 +282,7 @@ function(cap_bad_merge_case name code)
             ${CMAKE_CURRENT_BINARY_DIR}/capplan_merge_case.sh
             ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
   set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
-    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
+    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>;CAP_BAD_PREPARE=${CAP_BAD_DIR}/make_merge_shards.sh")
 endfunction()
 
 cap_bad_merge_case(merge_other_seed     3 merge_1of2.json merge_seed2_2of2.json)

@@ -66,6 +66,14 @@ done
 args=("$@")
 [ $own_out -eq 1 ] || args=(-o "$out" "$@")
 
+# A case whose files are made by the program under test (CAP_BAD_PREPARE
+# names a script run in the copy, e.g. make_merge_shards.sh) has them made
+# before the snapshot: they are part of the case folder, not its output.
+if [ -n "${CAP_BAD_PREPARE:-}" ]; then
+    (cd "$here" && bash "$CAP_BAD_PREPARE") ||
+        { echo "FAIL: preparing the case ($CAP_BAD_PREPARE) failed"; exit 1; }
+fi
+
 # A listing of the case folder with a hash of every file, before and after.
 snapshot() {
     (cd "$here" && find . ! -type f -printf '%y %p\n' | LC_ALL=C sort &&
