@@ -5,7 +5,7 @@
  * event engine of queue.h starts each ticket at the later of its arrival
  * and the moment the earliest of the people becomes free (the
  * Kiefer-Wolfowitz recursion).  This module keeps only those free times,
- * a binary min-heap of `servers` entries, so memory does not grow with the
+ * a 4-ary min-heap of `servers` entries, so memory does not grow with the
  * number of tickets and each costs O(log servers).  test_queue pins that
  * it gives the same start times as cap_queue_serve(). */
 #ifndef CAP_FIFO_H

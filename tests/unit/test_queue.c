@@ -157,15 +157,16 @@ static void check_fifo_by_hand(void)
 /* capplan queue serves its tickets one by one with fifo.h instead of the
  * event engine: on constant staff with one class both must start every
  * ticket at the same minute (a busy M/M/c at 95% load, where nearly every
- * ticket waits, on 1, 3 and 40 people). */
+ * ticket waits, on 1 to 5, 40 and 66 people: fifo.c's 4-ary heap has a
+ * last node with 1, 2, 3 and 4 children among these, and several levels). */
 static void check_fifo_is_the_engine(void)
 {
     enum { N = 20000 };
     cap_job *jobs = malloc(N * sizeof *jobs);
     double *start = malloc(N * sizeof *start);
     CHECK(jobs && start);
-    const int people[] = {1, 3, 40};
-    for (int k = 0; k < 3 && jobs && start; k++) {
+    const int people[] = {1, 2, 3, 4, 5, 40, 66};
+    for (size_t k = 0; k < sizeof people / sizeof people[0] && jobs && start; k++) {
         int c = people[k];
         gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
         gsl_rng_set(r, 17 + (unsigned long)c);
@@ -190,7 +191,10 @@ static void check_fifo_is_the_engine(void)
         }
         cap_fifo_free(f);
         CHECK_INT(same, N);
-        CHECK(waited > N / 2); /* the case tests the queue, not free people */
+        fprintf(stderr, "# fifo vs engine, %d people: %d of %d tickets waited\n", c, waited, N);
+        /* the case tests the queue, not free people (at 95% load about
+         * half of 66 people's tickets wait, nearly all of one person's) */
+        CHECK(waited > N / 3);
     }
     free(jobs);
     free(start);
