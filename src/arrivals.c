@@ -32,12 +32,18 @@ static uint64_t splitmix(uint64_t x)
     return x ^ (x >> 31);
 }
 
-gsl_rng *cap_stream(unsigned long seed, size_t unit, size_t rep)
+gsl_rng *cap_stream_of(const gsl_rng_type *type, unsigned long seed,
+                       size_t unit, size_t rep)
 {
-    gsl_rng *r = cap_must(gsl_rng_alloc(gsl_rng_mt19937));
+    gsl_rng *r = cap_must(gsl_rng_alloc(type));
     uint64_t s = splitmix(splitmix(splitmix(seed) ^ unit) ^ rep);
     gsl_rng_set(r, (unsigned long)(s & 0xffffffffUL) | 1UL);
     return r;
+}
+
+gsl_rng *cap_stream(unsigned long seed, size_t unit, size_t rep)
+{
+    return cap_stream_of(gsl_rng_mt19937, seed, unit, rep);
 }
 
 static double handle_minutes(const cap_model *m, gsl_rng *r, int sev)

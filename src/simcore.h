@@ -26,6 +26,10 @@ void *cap_must(void *p); /* aborts when out of memory */
 /* The stream of replication rep of unit `unit` (a partner): a function of
  * the seed and the two indices only. */
 gsl_rng *cap_stream(unsigned long seed, size_t unit, size_t rep);
+/* The same seeding for a generator of another GSL type (cap_stream is
+ * MT19937). */
+gsl_rng *cap_stream_of(const gsl_rng_type *type, unsigned long seed,
+                       size_t unit, size_t rep);
 
 typedef struct {
     cap_job *job;
