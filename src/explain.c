@@ -97,7 +97,7 @@ static double gaps_at(const cap_model *m, const cap_partner_staffing *ps,
     if (same(fte, r->fte))
         return r->gap_hours;
     double present[CAP_WEEK_HOURS];
-    return cap_roster(m, r->required, &ps->need, cap_person_hours(m, fte), present);
+    return cap_roster(m, r->required, ps->need, cap_person_hours(m, fte), present);
 }
 
 static double minimum_of(const cap_role_staffing *r)

@@ -43,6 +43,7 @@ cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
         }
         cap_cost_quarter(m, s); /* after the simulation: it bills its answer */
         cap_explain_quarter(m, s);
+        cap_staffing_trim(s, q == 0); /* only quarter 0's hours are shown */
     }
     return h;
 }

@@ -23,8 +23,10 @@ typedef struct {
 } cap_horizon;
 
 /* Sizes (and with so != NULL simulates) every quarter of p.  Progress,
- * when so->progress is set, counts partner-quarters.  Returns NULL and
- * sets err on failure.  Caller owns the result: cap_horizon_free(). */
+ * when so->progress is set, counts partner-quarters.  Each quarter is
+ * trimmed once explained (cap_staffing_trim): only quarter 0 keeps the
+ * Erlang C hours, so a year's memory stays near a quarter's.  Returns NULL
+ * and sets err on failure.  Caller owns the result: cap_horizon_free(). */
 cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
                              const cap_sim_options *so, cap_error *err);
 void cap_horizon_free(cap_horizon *h);

@@ -114,6 +114,8 @@ static void erlang_hours(const cap_need *need, const double present[CAP_WEEK_HOU
 {
     double weight[CAP_SEVERITIES] = {0}, level[CAP_SEVERITIES] = {0};
     out->unstable_hours = 0;
+    if (!out->hour)
+        out->hour = cap_must(calloc(CAP_WEEK_HOURS, sizeof *out->hour));
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
         cap_erlang_hour *eh = &out->hour[h];
         double total = need->jobs[h];

@@ -356,6 +356,7 @@ static cap_horizon *merge_horizon(const cap_options *o, const shard_set *set,
         cap_staffing_total(s);
         cap_cost_quarter(m, s);
         cap_explain_quarter(m, s);
+        cap_staffing_trim(s, q == 0); /* as cap_horizon_run */
     }
     for (int k = 0; k < set->n; k++)
         if (cap_shard_read_end(set->by_k[k], err) != CAP_OK) {

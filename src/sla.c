@@ -71,10 +71,17 @@ double cap_sla_confidence(const cap_model *m, const cap_sla_role *r)
     return meets ? least : surest_fail;
 }
 
+void cap_sla_role_free(cap_sla_role *r)
+{
+    if (r)
+        free(r->hour);
+    free(r);
+}
+
 void cap_sim_role_clear(cap_sim_role *r)
 {
-    free(r->staffed);
-    free(r->answer);
-    free(r->below);
+    cap_sla_role_free(r->staffed);
+    cap_sla_role_free(r->answer);
+    cap_sla_role_free(r->below);
     memset(r, 0, sizeof *r);
 }

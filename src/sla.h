@@ -61,7 +61,10 @@ typedef struct cap_sla_role {
     int met_at_recommended;    /* the search found an FTE that meets: 0
                                   only when it gave up at its limit */
     int unstable_hours;        /* loaded hours with servers <= offered load */
-    cap_erlang_hour hour[CAP_WEEK_HOURS];
+    /* CAP_WEEK_HOURS hours (owned), or NULL: only the staffed figures get
+     * them (12 KiB a team), and only quarter 0 keeps them past its sizing,
+     * for the staffing workbook's Erlang C sheet (horizon.h) */
+    cap_erlang_hour *hour;
 } cap_sla_role;
 
 /* Attainment `attainment` meets `goal`: attainment >= goal (to 1e-12, the
@@ -101,6 +104,9 @@ typedef struct {
                                      support, per month */
     cap_sim_role role[CAP_ROLES];
 } cap_sim_partner;
+
+/* Frees r and its hours (r may be NULL). */
+void cap_sla_role_free(cap_sla_role *r);
 
 /* Frees what r owns and zeroes it. */
 void cap_sim_role_clear(cap_sim_role *r);

@@ -337,11 +337,13 @@ static void size_partner(const cap_model *m, const zones *z,
     cap_workload w = cap_workload_expected(m, partner->channel, has_csm, segs, v.count);
     memcpy(ps->hours_by_party, w.hours_by_party, sizeof ps->hours_by_party);
     ps->technical_hours_month = cap_hours_billable(w.technical_hours);
-    hourly_need(&v, ps->tier, &ps->need);
+    if (!(ps->need = malloc(sizeof *ps->need)))
+        abort();
+    hourly_need(&v, ps->tier, ps->need);
     cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM], *tam = &ps->role[CAP_ROLE_TAM];
     if ((csm->active = has_csm)) {
         size_csm(&v, partner, ps->tier, ps->customers, csm);
-        lay_roster(&v, csm, &ps->need);
+        lay_roster(&v, csm, ps->need);
     }
     /* The dedicated P-TAM is sized (and simulated) whenever it is one of
      * the options for the technical work, so it has the same FTE whatever
@@ -349,7 +351,7 @@ static void size_partner(const cap_model *m, const zones *z,
     if ((tam->active = partner->tam.kind != CAP_ASK_NONE ||
                        partner->service_hours.kind != CAP_ASK_NONE)) {
         size_tam(m, partner, ps->customers, ps->technical_hours_month, tam);
-        lay_roster(&v, tam, &ps->need);
+        lay_roster(&v, tam, ps->need);
     }
     size_service_hours(partner, ps);
     compare_tam(m, ps);
@@ -474,6 +476,22 @@ void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,
     compare_tam(m, ps);
 }
 
+void cap_staffing_trim(cap_staffing *s, int keep_hours)
+{
+    for (size_t i = 0; i < s->partner_count; i++) {
+        cap_partner_staffing *ps = &s->partners[i];
+        free(ps->need);
+        ps->need = NULL;
+        for (int r = 0; r < CAP_ROLES && !keep_hours; r++) {
+            cap_sla_role *f = ps->role[r].sim.staffed;
+            if (f) {
+                free(f->hour);
+                f->hour = NULL;
+            }
+        }
+    }
+}
+
 void cap_staffing_total(cap_staffing *s)
 {
     s->customers_total = 0;
@@ -518,9 +536,11 @@ void cap_staffing_free(cap_staffing *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->partner_count; i++)
+    for (size_t i = 0; i < s->partner_count; i++) {
+        free(s->partners[i].need);
         for (int r = 0; r < CAP_ROLES; r++)
             cap_sim_role_clear(&s->partners[i].role[r].sim);
+    }
     free(s->partners);
     free(s);
 }

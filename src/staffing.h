@@ -104,8 +104,10 @@ typedef struct {
     double hours_by_party[CAP_PARTIES];    /* expected, per month */
     double technical_hours_month;          /* work reaching tech support
                                               (simulated when simulated) */
-    cap_need need;                         /* expected tickets and work per
-                                              hour of the roster's week */
+    cap_need *need;                        /* expected tickets and work per
+                                              hour of the roster's week, what
+                                              rosters are laid by (owned);
+                                              NULL once trimmed */
     double service_hours_worked_month;     /* requested, else technical;
                                               0 without service hours */
     int service_hours_billed;              /* the partner pays for them
@@ -169,6 +171,14 @@ void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,
                             cap_sim_partner *res);
 
 const char *cap_tam_choice_name(cap_tam_choice choice); /* "dedicated_tam" ... */
+
+/* Frees what only the sizing uses, once the quarter is sized, simulated,
+ * costed and explained (the writers only render): each partner's need
+ * and, unless keep_hours, the Erlang C hours of the staffed figures (sla.h;
+ * the roster stays in each role's present[]).  A horizon keeps every
+ * quarter; these would grow its memory by 8 KiB a partner and 12 KiB a
+ * simulated team each quarter. */
+void cap_staffing_trim(cap_staffing *s, int keep_hours);
 
 /* Recomputes the quarter's customer and billed FTE totals from its
  * partners (money totals: cost.c). */

@@ -39,6 +39,9 @@ typedef struct {
 
 static void fill_hours(cap_sla_role *sla)
 {
+    sla->hour = calloc(CAP_WEEK_HOURS, sizeof *sla->hour);
+    if (!sla->hour)
+        abort();
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
         cap_erlang_hour *eh = &sla->hour[h];
         if (h % 24 < 8) /* nights: neither work nor staff, left out */

@@ -4,7 +4,8 @@
  * changes; another seed gives the same FTE; attainment rises with FTE up
  * to the goal; the search's answer is the smallest FTE that meets; the
  * simulated technical hours agree with the expected ones; growth never
- * lowers FTE; a stationary 24x7 queue is sized as Erlang C sizes it. */
+ * lowers FTE; a stationary 24x7 queue is sized as Erlang C sizes it; a
+ * year keeps only what its writers render. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,6 +104,39 @@ static void check_dst(void)
         cap_portfolio_free(p);
         cap_model_free(m);
     }
+}
+
+/* A year keeps what its writers render, not what its sizing used (issue
+ * 12: a year's memory at most 1.2x a quarter's): only quarter 0's staffed
+ * figures keep the 168 Erlang C hours of the staffing workbook, whose
+ * servers are the roster its role shows; no answer or one-below figures
+ * have hours, and no quarter keeps its partners' hourly need. */
+static void check_kept(void)
+{
+    cap_model *m = model();
+    char text[512];
+    snprintf(text, sizeof text, steady, m->home_timezone);
+    cap_portfolio *p = portfolio(m, "kept.ini", text);
+    cap_horizon *h = p ? run(p, m, 1, 4) : NULL;
+    CHECK(h && h->count == 4);
+    for (int q = 0; h && q < h->count; q++) {
+        const cap_partner_staffing *ps = &h->quarter[q]->partners[0];
+        CHECK(ps->need == NULL);
+        for (int r = 0; r < CAP_ROLES; r++) {
+            const cap_role_staffing *role = &ps->role[r];
+            CHECK(role->active && role->sla && role->sim.answer);
+            if (!role->sla || !role->sim.answer)
+                continue;
+            CHECK(role->sim.answer->hour == NULL);
+            CHECK(!role->sim.below || role->sim.below->hour == NULL);
+            CHECK((role->sla->hour != NULL) == (q == 0));
+            for (int k = 0; q == 0 && role->sla->hour && k < CAP_WEEK_HOURS; k++)
+                CHECK_NEAR(role->sla->hour[k].servers, role->present[k], 1e-12);
+        }
+    }
+    cap_horizon_free(h);
+    cap_portfolio_free(p);
+    cap_model_free(m);
 }
 
 /* The FTE of role r of partner 0 in quarter 0 over 20 seeds: the most
@@ -340,6 +374,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     check_dst();
+    check_kept();
     check_no_plateau();
     check_smallest();
     check_technical_hours();
