@@ -3,30 +3,44 @@
 #include "backtest.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "calendar.h"
+#include "quantile.h"
 #include "staffing.h"
 #include "tz.h"
 
-void cap_bt_interval(int met, int n, double *lo, double *hi)
+cap_status cap_bt_interval(int met, int n, double *lo, double *hi,
+                           cap_error *err)
 {
-    if (n <= 0) {
-        *lo = *hi = -1;
-        return;
-    }
-    *lo = met == 0 ? 0 : gsl_cdf_beta_Pinv(0.025, met, n - met + 1);
-    *hi = met == n ? 1 : gsl_cdf_beta_Pinv(0.975, met + 1, n - met);
+    *lo = *hi = -1;
+    if (n <= 0)
+        return CAP_OK;
+    int st = GSL_SUCCESS;
+    *lo = 0;
+    *hi = 1;
+    if (met > 0)
+        st = cap_beta_quantile(0.025, met, n - met + 1, lo);
+    if (st == GSL_SUCCESS && met < n)
+        st = cap_beta_quantile(0.975, met + 1, n - met, hi);
+    if (st != GSL_SUCCESS)
+        return cap_error_set(err, CAP_ERR_INTERNAL, NULL, 0, NULL,
+                             "backtest: no 95%% interval for %d of %d "
+                             "tickets answered in time: GSL: %s", met, n,
+                             gsl_strerror(st));
+    return CAP_OK;
 }
 
-static void finish_observed(const cap_model *m, cap_bt_observed *o)
+static cap_status finish_observed(const cap_model *m, cap_bt_observed *o,
+                                  cap_error *err)
 {
     o->few = o->tickets < m->calibrate_min_tickets;
     o->share = o->tickets ? (double)o->met / o->tickets : -1;
-    cap_bt_interval(o->met, o->tickets, &o->lo, &o->hi);
+    return cap_bt_interval(o->met, o->tickets, &o->lo, &o->hi, err);
 }
 
 /* The home window's clock over the export and 60 days past it (the longest
@@ -83,14 +97,15 @@ cap_status cap_backtest_observe(const cap_model *m, const cap_org_table *orgs,
         bt->sev[t->severity].observed.tickets++;
         bt->sev[t->severity].observed.met += met;
     }
+    cap_status st = CAP_OK;
     for (int p = 0; p < CAP_PLANS; p++)
-        for (int s = 0; s < CAP_SEVERITIES; s++)
-            finish_observed(m, &bt->plan[p][s]);
-    for (int s = 0; s < CAP_SEVERITIES; s++)
-        finish_observed(m, &bt->sev[s].observed);
+        for (int s = 0; s < CAP_SEVERITIES && st == CAP_OK; s++)
+            st = finish_observed(m, &bt->plan[p][s], err);
+    for (int s = 0; s < CAP_SEVERITIES && st == CAP_OK; s++)
+        st = finish_observed(m, &bt->sev[s].observed, err);
     cap_clock_free(h.clock);
     cap_tz_free(h.tz);
-    return CAP_OK;
+    return st;
 }
 
 /* ---- simulated ---- */

@@ -101,7 +101,9 @@ cap_status cap_backtest_simulate(const cap_model *calibrated,
  * and counts the disagreements. */
 void cap_backtest_compare(cap_backtest *bt);
 
-/* The Clopper-Pearson 95% interval of met successes in n trials. */
-void cap_bt_interval(int met, int n, double *lo, double *hi);
+/* The Clopper-Pearson 95% interval of met successes in n trials (-1, -1
+ * for n = 0); CAP_ERR_INTERNAL when GSL gives no quantile. */
+cap_status cap_bt_interval(int met, int n, double *lo, double *hi,
+                           cap_error *err);
 
 #endif

@@ -3,7 +3,7 @@
 #include "calibrate.h"
 
 #include <ctype.h>
-#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -15,6 +15,7 @@
 
 #include "calendar.h"
 #include "csvin.h"
+#include "quantile.h"
 #include "simcore.h"
 #include "tz.h"
 #include "workload.h"
@@ -314,11 +315,30 @@ static void reply_quantiles(cap_calib_cell *cell, const cap_org_table *orgs,
     free(v);
 }
 
-/* Rate and exact 95% Poisson interval of one cell: N ~ Poisson(rate x E),
+/* Exact 95% Poisson interval of a cell's rate: N ~ Poisson(rate x E),
  * lo = chi2(0.025; 2N) / 2E, hi = chi2(0.975; 2N + 2) / 2E. */
-static void fit_rate(cap_calib_cell *cell, const cap_model *m,
+static cap_status rate_interval(cap_calib_cell *cell, cap_error *err)
+{
+    int n = cell->tickets, st = GSL_SUCCESS;
+    double lo = 0, hi;
+    if (n)
+        st = cap_chisq_quantile(0.025, 2.0 * n, &lo);
+    if (st == GSL_SUCCESS)
+        st = cap_chisq_quantile(0.975, 2.0 * n + 2, &hi);
+    if (st != GSL_SUCCESS)
+        return cap_error_set(err, CAP_ERR_INTERNAL, NULL, 0, NULL,
+                             "calibrate: no 95%% interval for a rate of %d "
+                             "tickets: GSL: %s", n, gsl_strerror(st));
+    cell->lo = lo / (2 * cell->exposure);
+    cell->hi = hi / (2 * cell->exposure);
+    return CAP_OK;
+}
+
+/* Rate of one cell: its tickets over its exposure (customers' vendor
+ * share x months), and its interval. */
+static cap_status fit_rate(cap_calib_cell *cell, const cap_model *m,
                      const cap_org_table *orgs, const cap_calibration *c,
-                     int plan, int sev)
+                     int plan, int sev, cap_error *err)
 {
     double share_sum = 0;
     for (size_t i = 0; i < orgs->count; i++)
@@ -335,12 +355,11 @@ static void fit_rate(cap_calib_cell *cell, const cap_model *m,
         cell->kept = 1;
         cell->rate = cell->model_rate;
         cell->lo = cell->hi = -1;
-        return;
+        return CAP_OK;
     }
     cell->rate = n / cell->exposure;
-    cell->lo = n ? gsl_cdf_chisq_Pinv(0.025, 2.0 * n) / (2 * cell->exposure) : 0;
-    cell->hi = gsl_cdf_chisq_Pinv(0.975, 2.0 * n + 2) / (2 * cell->exposure);
     cell->kept = n < c->min_tickets;
+    return rate_interval(cell, err);
 }
 
 /* Lognormal fits of the timed tickets (time spent > 0) of plan and
@@ -433,10 +452,14 @@ cap_status cap_calibrate(const cap_model *m, const cap_org_table *orgs,
         return st;
     }
     for (int p = 0; p < CAP_PLANS; p++)
-        for (int s = 0; s < CAP_SEVERITIES; s++) {
-            fit_rate(&c->cell[p][s], m, orgs, c, p, s);
+        for (int s = 0; s < CAP_SEVERITIES && st == CAP_OK; s++) {
+            st = fit_rate(&c->cell[p][s], m, orgs, c, p, s, err);
             reply_quantiles(&c->cell[p][s], orgs, x, p, s);
         }
+    if (st != CAP_OK) {
+        free(c);
+        return st;
+    }
     for (int s = 0; s < CAP_SEVERITIES; s++) {
         c->model_share[s] = m->business_hours_share[s];
         c->business_share[s] = c->sev_tickets[s]

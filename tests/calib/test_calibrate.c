@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "calibrate.h"
@@ -104,6 +105,39 @@ static void test_hand_example(void)
     char *ini = read_text("hand/model-calibrated.ini");
     CHECK(strstr(ini, "tickets_per_month = 0.1, 0.4, 1, 1.5\n") != NULL);
     free(ini);
+}
+
+/* 15,342 urgent tickets of one organization, one every 30 minutes from
+ * 2027-01-01: GSL's gsl_cdf_chisq_Pinv gives up on the upper end of the
+ * rate's interval there, and under GSL's default handler capplan aborted
+ * (exit 134).  The ends, over the cell's exposure E = tickets / rate, are
+ * chi2(0.025; 2N) / 2 and chi2(0.975; 2N + 2) / 2, computed independently
+ * with mpmath (see test_quantile.c). */
+static void test_many_tickets(void)
+{
+    enum { N = 15342 };
+    write_file("many-orgs.csv", "organization,partner,channel,plan,timezone\n"
+                                "A,p1,reseller,basic,UTC\n");
+    char path[512], when[32];
+    snprintf(path, sizeof path, "%s/many.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("Id,Created at,Priority,Organization,First reply time in minutes\n", f);
+    for (int i = 0; i < N; i++) {
+        time_t t = (time_t)1798761600 + (time_t)i * 1800; /* 2027-01-01 */
+        struct tm tm;
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+        fprintf(f, "%d,%s,urgent,A,12\n", i + 1, when);
+    }
+    fclose(f);
+    int st;
+    json_t *doc = calibrate("--tickets many.csv --customers many-orgs.csv -o many", &st);
+    CHECK_INT(st, 0);
+    json_t *c = cell(doc, 0, 0), *ci = json_object_get(c, "ci95");
+    CHECK_INT(num(c, "tickets"), N);
+    double e = N / num(c, "rate");
+    CHECK_NEAR(json_number_value(json_array_get(ci, 0)) * e, 15100.1818561721, 1e-6);
+    CHECK_NEAR(json_number_value(json_array_get(ci, 1)) * e, 15586.7203525801, 1e-6);
+    json_decref(doc);
 }
 
 static const char *const layouts[3] = {"zendesk", "jira", "freshdesk"};
@@ -294,6 +328,7 @@ int main(void)
     cap_model *m = cap_model_builtin(&err);
     test_vendor_share(m);
     test_hand_example();
+    test_many_tickets();
     test_recovery(m);
     test_bad_rows();
     test_nothing_usable();
