@@ -3,6 +3,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_machine.h>
 #include <gsl/gsl_multifit.h>
 #include <math.h>
 #include <string.h>
@@ -59,6 +60,19 @@ static void growth(cap_forecast *f, const gsl_vector *c, const gsl_matrix *cov,
     f->growth_hi = expm1(3 * (f->slope + q * f->slope_se));
 }
 
+/* Each month of the year's term is fitted from the months of that name
+ * holding tickets: a month of the year with none leaves its column all
+ * zero, and the design rank-deficient. */
+static int every_month_of_year(const double *count, const double *days,
+                               const int *month_of_year, int n)
+{
+    int seen[13] = {0}, months = 0;
+    for (int k = 0; k < n; k++)
+        if (count[k] > 0 && days[k] > 0 && !seen[month_of_year[k]]++)
+            months++;
+    return months == 12;
+}
+
 cap_status cap_forecast_fit(const double *count, const double *days,
                             const int *month_of_year, int n, cap_forecast *f,
                             cap_error *err)
@@ -68,9 +82,11 @@ cap_status cap_forecast_fit(const double *count, const double *days,
     size_t rows = 0;
     for (int k = 0; k < n; k++)
         rows += count[k] > 0 && days[k] > 0;
-    /* a season needs more months with tickets than its 13 terms; without
-     * them the trend alone is fitted */
-    f->seasonal = n >= CAP_FORECAST_SEASON_MONTHS && rows > 13;
+    /* a season needs more months with tickets than its 13 terms, and
+     * tickets in every month of the year; without them the trend alone
+     * is fitted */
+    f->seasonal = n >= CAP_FORECAST_SEASON_MONTHS && rows > 13 &&
+                  every_month_of_year(count, days, month_of_year, n);
     size_t p = f->seasonal ? 13 : 2;
     if (rows < CAP_FORECAST_MIN_MONTHS || rows <= p)
         return CAP_OK;
@@ -87,7 +103,14 @@ cap_status cap_forecast_fit(const double *count, const double *days,
         gsl_vector_set(w, r++, count[k]);
     }
     double chisq;
-    int st = gsl_multifit_wlinear(X, w, y, c, cov, &chisq, work);
+    size_t rank = 0;
+    /* what gsl_multifit_wlinear computes (its tolerance), with the rank:
+     * the checks above keep the design full rank, a lower one would leave
+     * coefficients made up */
+    int st = gsl_multifit_wlinear_tsvd(X, w, y, GSL_DBL_EPSILON, c, cov,
+                                       &chisq, &rank, work);
+    if (st == GSL_SUCCESS && rank < p)
+        st = GSL_ESING;
     if (st == GSL_SUCCESS) {
         f->fitted = 1;
         growth(f, c, cov, chisq, rows - p);
@@ -108,7 +131,8 @@ cap_status cap_forecast_fit(const double *count, const double *days,
     gsl_matrix_free(X);
     if (st != GSL_SUCCESS)
         return cap_error_set(err, CAP_ERR_INTERNAL, NULL, 0, NULL,
-                             "forecast: GSL weighted fit failed: %s",
-                             gsl_strerror(st));
+                             "forecast: GSL weighted fit failed: %s "
+                             "(%zu rows, rank %zu of %zu terms)",
+                             gsl_strerror(st), rows, rank, p);
     return CAP_OK;
 }

@@ -4,8 +4,9 @@
  * The log of each month's volume per average month (tickets x 30.4375 /
  * days of the export in that month) is fitted by weighted least squares
  * (GSL multifit) to a + b t, t = the month's middle in average months, plus
- * month-of-year terms when the export spans 24 months or more (and more
- * than 13 of them have tickets).  Weights
+ * month-of-year terms when the export spans 24 months or more, more than
+ * 13 of them have tickets and every month of the year has some (else a
+ * term would have nothing to be fitted from).  Weights
  * are the counts: a Poisson count's log has variance ~ 1 / count.  Fitting
  * the log makes the trend exponential, a constant growth per quarter,
  * g = exp(3b) - 1, which is how a partner's `growth` compounds (SPEC
@@ -42,7 +43,7 @@ typedef struct {
 
 /* count[k], days[k] (days of the export in month k, > 0) and
  * month_of_year[k] (1..12) for k < n (n <= CAP_FORECAST_MAX_MONTHS).
- * CAP_ERR_INTERNAL when GSL fails. */
+ * CAP_ERR_INTERNAL when GSL fails or the design is not of full rank. */
 cap_status cap_forecast_fit(const double *count, const double *days,
                             const int *month_of_year, int n, cap_forecast *f,
                             cap_error *err);
