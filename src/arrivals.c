@@ -288,8 +288,9 @@ void cap_sim_world_free(cap_sim_world *w)
     free(w);
 }
 
-/* The job clock of zone z's business hours, built on first use (main
- * thread only). */
+/* The job clock of zone z's business hours, built on first use (one
+ * thread only: cap_sim_world_prepare builds them before partners run side
+ * by side). */
 static unsigned short business_clock(cap_sim_world *w, int z)
 {
     if (!w->clock[z]) {
@@ -333,6 +334,30 @@ static unsigned short plan_clock(cap_sim_world *w, cap_plan plan, const char *zo
     return business_clock(w, cap_tz_set_index(&w->zones, zone));
 }
 
+/* The job clocks of partner ps's segments into seg_clock; returns its
+ * support team's. */
+static unsigned short partner_clocks(cap_sim_world *w, const cap_partner_staffing *ps,
+                                     const cap_segment *segs, size_t count,
+                                     unsigned short *seg_clock)
+{
+    const char *home = w->m->home_timezone;
+    int localized = ps->role[CAP_ROLE_CSM].localized;
+    for (size_t k = 0; k < count; k++)
+        seg_clock[k] = plan_clock(w, segs[k].plan, localized ? segs[k].timezone : home);
+    return plan_clock(w, ps->partner->tam_tier, home);
+}
+
+void cap_sim_world_prepare(cap_sim_world *w, const cap_partner_staffing *ps,
+                           int quarter)
+{
+    size_t n = ps->partner->segment_count + 1;
+    cap_segment *segs = cap_must(calloc(n, sizeof *segs));
+    unsigned short *clock = cap_must(calloc(n, sizeof *clock));
+    partner_clocks(w, ps, segs, cap_partner_quarter(ps->partner, quarter, segs), clock);
+    free(clock);
+    free(segs);
+}
+
 void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
                           const cap_partner_staffing *ps, size_t index,
                           int quarter)
@@ -345,16 +370,12 @@ void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
     pr->segs = cap_must(calloc(ps->partner->segment_count + 1, sizeof *pr->segs));
     pr->seg_count = cap_partner_quarter(ps->partner, quarter, pr->segs);
     pr->seg_clock = cap_must(calloc(pr->seg_count + 1, sizeof *pr->seg_clock));
-    const cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM];
-    for (size_t k = 0; k < pr->seg_count; k++)
-        pr->seg_clock[k] = plan_clock(w, pr->segs[k].plan,
-                                      csm->localized ? pr->segs[k].timezone
-                                                     : m->home_timezone);
-    pr->support_clock = plan_clock(w, ps->partner->tam_tier, m->home_timezone);
+    pr->support_clock = partner_clocks(w, ps, pr->segs, pr->seg_count, pr->seg_clock);
     pr->task_per_week[CAP_ROLE_CSM] = m->proactive_hours_per_customer_month /
                                       CAP_WEEKS_PER_MONTH * 60 / m->task_minutes;
     pr->task_per_week[CAP_ROLE_TAM] = m->tam_fixed_hours_per_week * 60 / m->task_minutes;
     pr->reps = cap_must(calloc((size_t)w->max_replications, sizeof *pr->reps));
+    pr->budget = (cap_run_budget){w->threads, CAP_JOB_KEEP_BYTES};
 }
 
 void cap_rep_jobs_clear(cap_rep_jobs *r)
@@ -490,7 +511,7 @@ static size_t keep_or_release(cap_partner_run *pr, int k)
     size_t bytes = 0;
     for (int q = 0; q < CAP_ROLES; q++)
         bytes += r->q[q].cap * sizeof(cap_job);
-    r->kept = pr->kept_bytes + bytes <= CAP_JOB_KEEP_BYTES;
+    r->kept = pr->kept_bytes + bytes <= pr->budget.keep_bytes;
     if (r->kept)
         pr->kept_bytes += bytes;
     else
@@ -505,19 +526,19 @@ void cap_partner_run_generate(cap_partner_run *pr, int n)
     /* One per thread first; then as many as the keep budget still has room
      * for (all the rest, for a small partner), but never more than one per
      * thread beyond the kept ones. */
-    size_t threads = (size_t)pr->w->threads, batch = threads, largest = 0;
+    size_t threads = (size_t)pr->budget.threads, batch = threads, largest = 0;
     while (pr->generated < n) {
         size_t count = (size_t)(n - pr->generated);
         generation g = {pr, (size_t)pr->generated};
         if (count > batch)
             count = batch;
-        cap_parallel_for(count, pr->w->threads, generate_from, &g);
+        cap_parallel_for(count, pr->budget.threads, generate_from, &g);
         for (size_t k = 0; k < count; k++) {
             size_t bytes = keep_or_release(pr, pr->generated + (int)k);
             largest = bytes > largest ? bytes : largest;
         }
         pr->generated += (int)count;
-        size_t room = CAP_JOB_KEEP_BYTES - pr->kept_bytes;
+        size_t room = pr->budget.keep_bytes - pr->kept_bytes;
         batch = largest ? room / largest : (size_t)n;
         batch = batch > threads ? batch : threads;
     }

@@ -1,4 +1,5 @@
-/* horizon.c - every quarter sized, and simulated unless rules-only. */
+/* horizon.c - every quarter sized, and simulated unless rules-only (a
+ * quarter's partners side by side: cap_sim_size_all). */
 #include "horizon.h"
 
 #include <stdlib.h>
@@ -13,16 +14,20 @@ cap_status cap_simulate_quarter(cap_staffing *s, const cap_portfolio *p,
     cap_sim_world *w = cap_sim_world_new(p, m, s->quarter_start, so, err);
     if (!w)
         return err->code;
-    long before = (long)s->quarter * (long)s->partner_count;
-    long total = (long)p->quarters * (long)s->partner_count;
-    for (size_t i = 0; i < s->partner_count; i++) {
-        cap_sim_partner res;
-        cap_sim_partner_size(w, &s->partners[i], i, s->quarter, &res);
-        cap_staffing_apply_sim(m, &s->partners[i], &res);
-        if (so->progress)
-            so->progress(so->progress_ctx, before + (long)i + 1, total);
-    }
+    size_t n = s->partner_count;
+    cap_sim_item *items = malloc((n + 1) * sizeof *items);
+    cap_sim_partner *res = malloc((n + 1) * sizeof *res);
+    if (!items || !res)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        items[i] = (cap_sim_item){w, &s->partners[i], i, s->quarter};
+    cap_sim_size_all(items, n, so, (long)s->quarter * (long)n,
+                     (long)p->quarters * (long)n, res);
+    for (size_t i = 0; i < n; i++)
+        cap_staffing_apply_sim(m, &s->partners[i], &res[i]);
     cap_staffing_total(s);
+    free(res);
+    free(items);
     cap_sim_world_free(w);
     return CAP_OK;
 }

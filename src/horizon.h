@@ -31,9 +31,10 @@ cap_horizon *cap_horizon_run(const cap_portfolio *p, const cap_model *m,
                              const cap_sim_options *so, cap_error *err);
 void cap_horizon_free(cap_horizon *h);
 
-/* Simulates the rule results s of one quarter partner by partner and
- * applies each partner's answer (cap_staffing_apply_sim: the one step from
- * the simulation's results into the staffing); so->progress counts the
+/* Simulates the rule results s of one quarter, its partners on
+ * so->threads threads (cap_sim_size_all), and applies each partner's
+ * answer in partner order (cap_staffing_apply_sim: the one step from the
+ * simulation's results into the staffing); so->progress counts the
  * horizon's partner-quarters. */
 cap_status cap_simulate_quarter(cap_staffing *s, const cap_portfolio *p,
                                 const cap_model *m, const cap_sim_options *so,

@@ -214,10 +214,20 @@ static void size_role(cap_partner_run *pr, cap_role role, double from,
 void cap_sim_partner_size(cap_sim_world *w, const cap_partner_staffing *ps,
                           size_t index, int quarter, cap_sim_partner *out)
 {
+    cap_run_budget b = {w->threads, CAP_JOB_KEEP_BYTES};
+    cap_sim_partner_size_within(w, ps, index, quarter, b, out);
+}
+
+void cap_sim_partner_size_within(cap_sim_world *w,
+                                 const cap_partner_staffing *ps, size_t index,
+                                 int quarter, cap_run_budget b,
+                                 cap_sim_partner *out)
+{
     const cap_model *m = w->m;
     cap_partner_run pr;
     memset(out, 0, sizeof *out);
     cap_partner_run_init(&pr, w, ps, index, quarter);
+    pr.budget = b;
     cap_partner_run_generate(&pr, w->replications);
     double minutes = 0;
     for (int k = 0; k < w->replications; k++)

@@ -172,7 +172,7 @@ void cap_candidate_run(cap_partner_run *pr, cap_role role, cap_candidate *c,
         return;
     cap_partner_run_generate(pr, n);
     trial t = {pr, role, c, (size_t)c->done};
-    cap_parallel_for((size_t)(n - c->done), pr->w->threads, run_trial, &t);
+    cap_parallel_for((size_t)(n - c->done), pr->budget.threads, run_trial, &t);
     c->done = n;
 }
 

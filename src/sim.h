@@ -30,7 +30,7 @@ typedef struct {
     unsigned long seed;
     int replications;          /* >= 1 */
     int threads;               /* >= 1 */
-    cap_progress_fn progress;  /* may be NULL; called on the main thread */
+    cap_progress_fn progress;  /* may be NULL; one call at a time, any thread */
     void *progress_ctx;
 } cap_sim_options;
 
@@ -50,6 +50,27 @@ void cap_sim_world_free(cap_sim_world *w);
  * until they are applied (or cap_sim_role_clear). */
 void cap_sim_partner_size(cap_sim_world *w, const cap_partner_staffing *ps,
                           size_t index, int quarter, cap_sim_partner *out);
+
+/* One partner-quarter for cap_sim_size_all: partner ps (index `index`
+ * of the portfolio) in quarter `quarter`, whose world is w. */
+typedef struct {
+    cap_sim_world *w;
+    const cap_partner_staffing *ps;
+    size_t index;
+    int quarter;
+} cap_sim_item;
+
+/* cap_sim_partner_size() of every item into out[i] (n slots), on up to
+ * so->threads threads: whole items side by side when there are at least
+ * as many as threads (largest first; the threads then meet once, not at
+ * every candidate of every search), else one after another with each
+ * one's replications in parallel.  out is the same for any thread count.
+ * so->progress, when set, is called once per item finished with done =
+ * before + items finished so far (rising by one each call) and `total`,
+ * one call at a time, from whichever thread finished it. */
+void cap_sim_size_all(const cap_sim_item *items, size_t n,
+                      const cap_sim_options *so, long before, long total,
+                      cap_sim_partner *out);
 
 /* The Erlang C hours of figures r of role `role` of partner ps (index
  * `index`, quarter `quarter`) at r->fte, with its unstable hours and

@@ -1,10 +1,11 @@
 /* simcore.h - the parts of the simulation its own modules share (not for
- * use outside arrivals.c, sim.c, search.c and stationary.c).
+ * use outside arrivals.c, sim.c, search.c, simbatch.c and stationary.c).
  *
  * arrivals.c: random streams, the quarter's time line, the world every
  * partner shares (zones, SLA clocks, arrival shapes) and each partner's
  * tickets and tasks per replication.  sim.c: one candidate FTE of one role
  * run on those jobs.  search.c: the SLA search over candidates.
+ * simbatch.c: many partners sized on a few threads.
  */
 #ifndef CAP_SIMCORE_H
 #define CAP_SIMCORE_H
@@ -74,14 +75,22 @@ typedef struct {
     int kept;                   /* q holds the jobs (else drawn again when needed) */
 } cap_rep_jobs;
 
-/* The most bytes of jobs a partner keeps between candidates.  Every
+/* The most bytes of jobs a run keeps between candidates.  Every
  * candidate FTE is run on the same replications (common random numbers);
  * keeping them saves drawing them again, but a partner of a million
  * customers would keep gigabytes.  Replications past this are drawn again
  * from their own streams whenever a candidate runs them: the same jobs,
  * so the same answers, with memory bounded by this plus one replication
- * per thread. */
+ * per thread.  Partners sized side by side share it out (simbatch.c). */
 #define CAP_JOB_KEEP_BYTES ((size_t)64 << 20)
+
+/* What one partner's run may use: threads for its replications (1 when
+ * partners run side by side) and bytes of jobs to keep.  Neither changes
+ * a result. */
+typedef struct {
+    int threads;
+    size_t keep_bytes;
+} cap_run_budget;
 
 typedef struct {
     cap_sim_world *w;
@@ -95,6 +104,7 @@ typedef struct {
     cap_rep_jobs *reps;          /* w->max_replications slots */
     int generated;               /* replications generated so far */
     size_t kept_bytes;           /* of the kept replications' jobs */
+    cap_run_budget budget;       /* w->threads, CAP_JOB_KEEP_BYTES unless set */
 } cap_partner_run;
 
 void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
@@ -102,7 +112,7 @@ void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
                           int quarter);
 void cap_partner_run_free(cap_partner_run *pr);
 /* Generates replications up to n (each from its own stream), a few at a
- * time, keeping their jobs while they fit in CAP_JOB_KEEP_BYTES. */
+ * time, keeping their jobs while they fit in pr->budget.keep_bytes. */
 void cap_partner_run_generate(cap_partner_run *pr, int n);
 /* Team role's jobs of generated replication rep: the kept ones, or drawn
  * again into *scratch (thread-safe), which the caller then releases with
@@ -116,6 +126,19 @@ double cap_job_response(const cap_sim_world *w, const cap_job *j, double start);
 
 /* The shifts a roster gives on the world's time line. */
 cap_shifts cap_world_shifts(const cap_sim_world *w, const double *present);
+
+/* Builds the business clocks partner ps's jobs use in quarter `quarter`
+ * (cap_partner_run_init builds any missing one, which writes w).  Once
+ * every partner of a batch is prepared, running them only reads w, so
+ * they may run on several threads. */
+void cap_sim_world_prepare(cap_sim_world *w, const cap_partner_staffing *ps,
+                           int quarter);
+
+/* cap_sim_partner_size() within budget b (search.c). */
+void cap_sim_partner_size_within(cap_sim_world *w,
+                                 const cap_partner_staffing *ps, size_t index,
+                                 int quarter, cap_run_budget b,
+                                 cap_sim_partner *out);
 
 /* ---- one candidate FTE of one role (sim.c) ---- */
 
