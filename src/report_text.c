@@ -36,6 +36,10 @@ void cap_money_whole(double amount, const char *currency, char *out, size_t n)
  * character with no width (a control). */
 static int next_char(const char *text, size_t *len)
 {
+    if (*text >= 0x20 && *text < 0x7f) { /* printable ASCII: one column */
+        *len = 1;
+        return 1;
+    }
     mbstate_t st;
     wchar_t wc;
     memset(&st, 0, sizeof st);
@@ -102,10 +106,15 @@ typedef struct {
     locale_t utf8, before;
 } utf8_scope;
 
-static utf8_scope utf8_begin(void)
+static utf8_scope utf8_begin(const char *text)
 {
-    utf8_scope u = {newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0),
-                    (locale_t)0};
+    utf8_scope u = {(locale_t)0, (locale_t)0};
+    while (*text >= 0x20 && *text < 0x7f)
+        text++;
+    if (!*text) /* printable ASCII alone: no locale (newlocale maps files:
+                   per cell it was a quarter of a big book's time) */
+        return u;
+    u.utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     if (u.utf8)
         u.before = uselocale(u.utf8);
     return u;
@@ -123,7 +132,7 @@ int cap_text_fit(const char *text, int width, int pad, char *out, size_t n)
 {
     if (n == 0)
         return 0;
-    utf8_scope u = utf8_begin();
+    utf8_scope u = utf8_begin(text);
     int used = fit(text, width, pad, out, n);
     utf8_end(u);
     return used;
@@ -132,7 +141,7 @@ int cap_text_fit(const char *text, int width, int pad, char *out, size_t n)
 /* Display columns of text (cap_text_fit's measure). */
 static int columns_of(const char *text)
 {
-    utf8_scope u = utf8_begin();
+    utf8_scope u = utf8_begin(text);
     int cols = text_columns(text);
     utf8_end(u);
     return cols;
