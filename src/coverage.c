@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "erlang.h"
 
@@ -70,31 +71,42 @@ static int circular_distance(int a, int b)
  * person-hours than window hours: lowest load first and, among equal
  * loads, the hour farthest from the empty hours already chosen, so gaps
  * spread over the week instead of bunching at its end (a whole empty
- * Friday would break every SLA that a scattered hour keeps). */
+ * Friday would break every SLA that a scattered hour keeps).  Writes the
+ * first `empties` hours of that order.  The hours not yet chosen are kept
+ * as a list in hour order (the first of equals still wins), so each pick
+ * scans and updates only them. */
 static void empty_order(const unsigned char required[CAP_WEEK_HOURS],
-                       const double load[CAP_WEEK_HOURS],
+                       const double load[CAP_WEEK_HOURS], int empties,
                        int order[CAP_WEEK_HOURS])
 {
-    int distance[CAP_WEEK_HOURS], chosen[CAP_WEEK_HOURS] = {0}, count = 0;
+    int distance[CAP_WEEK_HOURS], left[CAP_WEEK_HOURS], n = 0;
+    double size[CAP_WEEK_HOURS];
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
         distance[h] = CAP_WEEK_HOURS;
-        count += required[h] != 0;
+        size[h] = fabs(load[h]);
+        if (required[h])
+            left[n++] = h;
     }
-    for (int k = 0; k < count; k++) {
-        int best = -1;
-        for (int h = 0; h < CAP_WEEK_HOURS; h++) {
-            if (!required[h] || chosen[h])
-                continue;
-            double tie = 1e-9 * (fabs(load[h]) + fabs(load[best < 0 ? h : best]));
+    for (int k = 0; k < empties && n > 0; k++) {
+        int best = -1, at = 0;
+        for (int i = 0; i < n; i++) {
+            int h = left[i];
+            if (best >= 0 && load[h] >= load[best] &&
+                distance[h] <= distance[best])
+                continue; /* loses whatever the tie: spares computing it */
+            double tie = 1e-9 * (size[h] + size[best < 0 ? h : best]);
             if (best < 0 || load[h] < load[best] - tie ||
-                (load[h] <= load[best] + tie && distance[h] > distance[best]))
+                (load[h] <= load[best] + tie && distance[h] > distance[best])) {
                 best = h;
+                at = i;
+            }
         }
-        chosen[best] = 1;
         order[k] = best;
-        for (int h = 0; h < CAP_WEEK_HOURS; h++) {
-            int d = circular_distance(h, best);
-            distance[h] = d < distance[h] ? d : distance[h];
+        memmove(left + at, left + at + 1, (size_t)(n - at - 1) * sizeof *left);
+        n--;
+        for (int i = 0; i < n; i++) {
+            int d = circular_distance(left[i], best);
+            distance[left[i]] = d < distance[left[i]] ? d : distance[left[i]];
         }
     }
 }
@@ -171,7 +183,7 @@ double cap_roster(const cap_model *m, const unsigned char required[CAP_WEEK_HOUR
     int filled = person_hours + 1e-9 >= count ? count
                                               : (int)floor(person_hours + 1e-9);
     if (filled < count) /* only then does anyone have to be left out */
-        empty_order(required, load, order);
+        empty_order(required, load, count - filled, order);
     for (int k = 0; k < count - filled; k++)
         present[order[k]] = 0;
     double rest = person_hours - filled;
@@ -180,13 +192,17 @@ double cap_roster(const cap_model *m, const unsigned char required[CAP_WEEK_HOUR
         shortfall_init(&f, m, need);
         double unit = fmax(1.0, ceil(rest / (CAP_WEEK_HOURS * 64.0)));
         double g[CAP_WEEK_HOURS];
+        int window[CAP_WEEK_HOURS], n = 0; /* the required hours, in order */
         for (int h = 0; h < CAP_WEEK_HOURS; h++)
-            g[h] = required[h] ? gain(&f, h, present[h], unit) : -1;
+            if (required[h]) {
+                g[h] = gain(&f, h, present[h], unit);
+                window[n++] = h;
+            }
         while (rest > 1e-9) {
-            int best = -1;
-            for (int h = 0; h < CAP_WEEK_HOURS; h++)
-                if (required[h] && (best < 0 || g[h] > g[best]))
-                    best = h;
+            int best = window[0];
+            for (int i = 1; i < n; i++)
+                if (g[window[i]] > g[best])
+                    best = window[i];
             double piece = rest < unit ? rest : unit;
             present[best] += piece;
             rest -= piece;
