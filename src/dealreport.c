@@ -68,7 +68,7 @@ static void print_role(FILE *out, const cap_role_staffing *r, cap_role role)
         fprintf(out, "; rules %.1f, %s tier)", r->fte_rule,
                 cap_plan_name(r->tier));
     fputc('\n', out);
-    if (r->explain[0])
+    if (r->explain && r->explain[0])
         fprintf(out, "       %s\n", r->explain);
 }
 

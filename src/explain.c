@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "coverage.h"
@@ -97,7 +98,9 @@ static double gaps_at(const cap_model *m, const cap_partner_staffing *ps,
     if (same(fte, r->fte))
         return r->gap_hours;
     double present[CAP_WEEK_HOURS];
-    return cap_roster(m, r->required, ps->need, cap_person_hours(m, fte), present);
+    cap_need need;
+    cap_staffing_need(m, ps, &need);
+    return cap_roster(m, r->required, &need, cap_person_hours(m, fte), present);
 }
 
 static double minimum_of(const cap_role_staffing *r)
@@ -303,10 +306,18 @@ void cap_explain_role(const cap_model *m, const cap_partner_staffing *ps,
 
 void cap_explain_quarter(const cap_model *m, cap_staffing *s)
 {
+    char sentence[CAP_EXPLAIN_MAX];
     for (size_t i = 0; i < s->partner_count; i++)
-        for (int r = 0; r < CAP_ROLES; r++)
-            if (s->partners[i].role[r].active)
-                cap_explain_role(m, &s->partners[i], (cap_role)r,
-                                 s->partners[i].role[r].explain,
-                                 sizeof s->partners[i].role[r].explain);
+        for (int r = 0; r < CAP_ROLES; r++) {
+            cap_role_staffing *rs = &s->partners[i].role[r];
+            if (!rs->active)
+                continue;
+            cap_explain_role(m, &s->partners[i], (cap_role)r, sentence,
+                             sizeof sentence);
+            size_t n = strlen(sentence) + 1;
+            free(rs->explain);
+            if (!(rs->explain = malloc(n)))
+                abort();
+            memcpy(rs->explain, sentence, n);
+        }
 }

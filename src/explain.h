@@ -21,14 +21,15 @@
 #include "model.h"
 #include "staffing.h"
 
-enum { CAP_EXPLAIN_MAX = sizeof(((cap_role_staffing *)0)->explain) };
+enum { CAP_EXPLAIN_MAX = 480 }; /* with its NUL */
 
 /* Writes the explanation of ps's role (active) into out (cap bytes,
  * CAP_EXPLAIN_MAX is enough), after the sizing and any simulation. */
 void cap_explain_role(const cap_model *m, const cap_partner_staffing *ps,
                       cap_role role, char *out, size_t cap);
 
-/* Fills role.explain for every active role of every partner of s. */
+/* Fills role.explain (allocated to its length) for every active role of
+ * every partner of s. */
 void cap_explain_quarter(const cap_model *m, cap_staffing *s);
 
 #endif

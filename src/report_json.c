@@ -91,7 +91,7 @@ static json_t *role_json(const cap_role_staffing *r)
     json_object_set_new(o, "binding", json_string(cap_binding_name(r->binding)));
     json_object_set_new(o, "binding_recommended",
                         json_string(cap_binding_name(r->binding_recommended)));
-    json_object_set_new(o, "explain", json_string(r->explain));
+    json_object_set_new(o, "explain", json_string(r->explain ? r->explain : ""));
     json_object_set_new(o, "warnings", warnings_json(r));
     json_object_set_new(o, "gap_hours", json_real(r->gap_hours));
     json_object_set_new(o, "annual_cost", json_real(r->annual_cost));

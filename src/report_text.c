@@ -254,7 +254,7 @@ static int print_sla(FILE *out, const cap_role_staffing *rs, cap_role r,
 static void print_explain(FILE *out, const cap_partner_staffing *ps)
 {
     for (int r = 0; r < CAP_ROLES; r++)
-        if (ps->role[r].active && ps->role[r].explain[0])
+        if (ps->role[r].active && ps->role[r].explain && ps->role[r].explain[0])
             fprintf(out, "  %s%s: %s\n", cap_role_label((cap_role)r),
                     ps->role[r].billed ? "" : " (option)", ps->role[r].explain);
 }

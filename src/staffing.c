@@ -46,13 +46,85 @@ static cap_status zones_init(zones *z, const cap_portfolio *p,
     return st;
 }
 
+/* ---- what a role owns ---- */
+
+static void *must(void *p)
+{
+    if (!p)
+        abort(); /* out of memory, as everywhere in the engine */
+    return p;
+}
+
+static char *copy_text(const char *text)
+{
+    size_t n = strlen(text) + 1;
+    return memcpy(must(malloc(n)), text, n);
+}
+
+void cap_role_warn(cap_role_staffing *r, const char *text)
+{
+    if (r->warning_count < CAP_WARNINGS_MAX)
+        r->warnings[r->warning_count++] = copy_text(text);
+}
+
+static void clear_warnings(cap_role_staffing *r)
+{
+    for (int w = 0; w < r->warning_count; w++) {
+        free(r->warnings[w]);
+        r->warnings[w] = NULL;
+    }
+    r->warning_count = 0;
+}
+
+/* A whole number of people that fits a byte (0..254; never -0). */
+static int small_whole(double x)
+{
+    return x >= 0 && !signbit(x) && x <= 254 && x == floor(x);
+}
+
+void cap_role_set_present(cap_role_staffing *r,
+                          const double present[CAP_WEEK_HOURS])
+{
+    size_t rest = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        rest += !small_whole(present[h]);
+    free(r->on_shift_rest);
+    r->on_shift_rest = rest ? must(malloc(rest * sizeof(double))) : NULL;
+    rest = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++) {
+        int whole = small_whole(present[h]);
+        r->on_shift[h] = whole ? (unsigned char)present[h] : 255;
+        if (!whole)
+            r->on_shift_rest[rest++] = present[h];
+    }
+}
+
+void cap_role_present(const cap_role_staffing *r, double present[CAP_WEEK_HOURS])
+{
+    size_t rest = 0;
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        present[h] = r->on_shift[h] == 255 ? r->on_shift_rest[rest++]
+                                            : r->on_shift[h];
+}
+
+void cap_role_staffing_clear(cap_role_staffing *r)
+{
+    clear_warnings(r);
+    free(r->explain);
+    r->explain = NULL;
+    free(r->on_shift_rest);
+    r->on_shift_rest = NULL;
+    memset(r->on_shift, 0, sizeof r->on_shift);
+    cap_sim_role_clear(&r->sim);
+}
+
 /* ---- per role ---- */
 
 static void warn(cap_role_staffing *r, const char *fmt, double a, double b)
 {
-    if (r->warning_count < CAP_WARNINGS_MAX)
-        snprintf(r->warnings[r->warning_count++], sizeof r->warnings[0], fmt,
-                 a, b);
+    char text[CAP_WARNING_LENGTH];
+    snprintf(text, sizeof text, fmt, a, b);
+    cap_role_warn(r, text);
 }
 
 /* The minimum that binds a team: 24x7 tiers need their shifts (coverage),
@@ -74,7 +146,7 @@ static void settle(const cap_model *m, cap_role_staffing *r, double sized,
                    cap_binding above_binding)
 {
     double minimum = fmax(r->plan_minimum, r->coverage_floor);
-    r->warning_count = 0;
+    clear_warnings(r);
     r->fte_rule = fmax(sized, minimum);
     r->binding = sized > minimum ? sized_binding : minimum_binding(m, r);
     r->fte_recommended = fmax(r->fte_rule, above);
@@ -196,23 +268,33 @@ static void mark_windows(const quarter_view *v, cap_role_staffing *r)
     free(w);
 }
 
+/* Each segment's zone, in whole hours ahead of the home zone at noon of
+ * the reference day: where its customers' week falls on the roster's. */
+static void hour_shifts(const quarter_view *v, signed char *out)
+{
+    int64_t noon = v->z->reference_day * 86400 + 12 * 3600;
+    double home = cap_tz_offset(zone(v->z, v->m->home_timezone), noon);
+    for (size_t s = 0; s < v->count; s++) {
+        double offset = cap_tz_offset(zone(v->z, v->segs[s].timezone), noon) - home;
+        out[s] = (signed char)lround(offset / 3600.0);
+    }
+}
+
 /* Expected tickets per hour of the roster's week, by severity, from each
  * customer's local arrival profile, with their handle time: what the
  * roster lays extra people by when nothing is simulated. */
-static void hourly_need(const quarter_view *v, cap_plan tier, cap_need *need)
+static void hourly_need(const cap_model *m, cap_plan tier,
+                        const cap_segment *segs, size_t count,
+                        const signed char *hour_shift, cap_need *need)
 {
-    const cap_model *m = v->m;
     memset(need, 0, sizeof *need);
     for (int sev = 0; sev < CAP_SEVERITIES; sev++)
         need->target[sev] = m->plan[tier].sla_minutes[sev];
     int inside_hours = 5 * (m->profile_close_minute - m->profile_open_minute) / 60;
-    int64_t noon = v->z->reference_day * 86400 + 12 * 3600;
-    double home = cap_tz_offset(zone(v->z, m->home_timezone), noon);
     double weeks_per_month = 365.25 / 7.0 / 12.0;
-    for (size_t s = 0; s < v->count; s++) {
-        const cap_segment *seg = &v->segs[s];
-        double offset = cap_tz_offset(zone(v->z, seg->timezone), noon) - home;
-        int shift = (int)lround(offset / 3600.0);
+    for (size_t s = 0; s < count; s++) {
+        const cap_segment *seg = &segs[s];
+        int shift = hour_shift[s];
         for (int h = 0; h < CAP_WEEK_HOURS; h++) {
             int local = ((h + shift) % CAP_WEEK_HOURS + CAP_WEEK_HOURS) % CAP_WEEK_HOURS;
             int minute = (local % 24) * 60;
@@ -236,12 +318,23 @@ static void hourly_need(const quarter_view *v, cap_plan tier, cap_need *need)
     }
 }
 
+void cap_staffing_need(const cap_model *m, const cap_partner_staffing *ps,
+                       cap_need *out)
+{
+    cap_segment *segs = must(calloc(ps->partner->segment_count + 1, sizeof *segs));
+    size_t count = cap_partner_quarter(ps->partner, ps->quarter, segs);
+    hourly_need(m, ps->tier, segs, count, ps->hour_shift, out);
+    free(segs);
+}
+
 static void lay_roster(const quarter_view *v, cap_role_staffing *r,
                        const cap_need *need)
 {
+    double present[CAP_WEEK_HOURS];
     mark_windows(v, r);
     r->gap_hours = cap_roster(v->m, r->required, need,
-                              cap_person_hours(v->m, r->fte), r->present);
+                              cap_person_hours(v->m, r->fte), present);
+    cap_role_set_present(r, present);
 }
 
 /* ---- the two roles ---- */
@@ -321,13 +414,16 @@ static cap_plan partner_tier(const cap_partner *partner, const int by_plan[CAP_P
 
 static void size_partner(const cap_model *m, const zones *z,
                          const cap_partner *partner, int q,
-                         cap_partner_staffing *ps)
+                         signed char *hour_shift, cap_partner_staffing *ps)
 {
+    cap_need need; /* 8 KB, not kept: cap_staffing_need() rebuilds it */
     cap_segment *segs = calloc(partner->segment_count + 1, sizeof *segs);
     if (!segs)
         abort();
     quarter_view v = {m, z, segs, cap_partner_quarter(partner, q, segs)};
     ps->partner = partner;
+    ps->quarter = q;
+    ps->hour_shift = hour_shift;
     for (size_t s = 0; s < v.count; s++) {
         ps->customers += segs[s].customers;
         ps->customers_by_plan[segs[s].plan] += segs[s].customers;
@@ -337,13 +433,12 @@ static void size_partner(const cap_model *m, const zones *z,
     cap_workload w = cap_workload_expected(m, partner->channel, has_csm, segs, v.count);
     memcpy(ps->hours_by_party, w.hours_by_party, sizeof ps->hours_by_party);
     ps->technical_hours_month = cap_hours_billable(w.technical_hours);
-    if (!(ps->need = malloc(sizeof *ps->need)))
-        abort();
-    hourly_need(&v, ps->tier, ps->need);
+    hour_shifts(&v, hour_shift);
+    hourly_need(m, ps->tier, segs, v.count, hour_shift, &need);
     cap_role_staffing *csm = &ps->role[CAP_ROLE_CSM], *tam = &ps->role[CAP_ROLE_TAM];
     if ((csm->active = has_csm)) {
         size_csm(&v, partner, ps->tier, ps->customers, csm);
-        lay_roster(&v, csm, ps->need);
+        lay_roster(&v, csm, &need);
     }
     /* The dedicated P-TAM is sized (and simulated) whenever it is one of
      * the options for the technical work, so it has the same FTE whatever
@@ -351,7 +446,7 @@ static void size_partner(const cap_model *m, const zones *z,
     if ((tam->active = partner->tam.kind != CAP_ASK_NONE ||
                        partner->service_hours.kind != CAP_ASK_NONE)) {
         size_tam(m, partner, ps->customers, ps->technical_hours_month, tam);
-        lay_roster(&v, tam, ps->need);
+        lay_roster(&v, tam, &need);
     }
     size_service_hours(partner, ps);
     compare_tam(m, ps);
@@ -416,8 +511,10 @@ double cap_staffing_search_from(const cap_model *m, const cap_role_staffing *r,
 /* The roster the simulation measured at the staffed FTE. */
 static void restaff(cap_role_staffing *r)
 {
+    double present[CAP_WEEK_HOURS];
     for (int h = 0; h < CAP_WEEK_HOURS; h++)
-        r->present[h] = r->sla->hour[h].servers;
+        present[h] = r->sla->hour[h].servers;
+    cap_role_set_present(r, present);
     r->gap_hours = r->sla->gap_hours;
 }
 
@@ -449,14 +546,16 @@ static void apply_role(const cap_model *m, cap_partner_staffing *ps,
     settle(m, r, r->fte_low,
            role == CAP_ROLE_CSM ? CAP_BIND_RATIO : CAP_BIND_WORKLOAD, sim->fte,
            CAP_BIND_SLA);
-    if (load_is_cause(m, role, r, sim) && r->warning_count < CAP_WARNINGS_MAX)
-        snprintf(r->warnings[r->warning_count++], sizeof r->warnings[0],
-                 "load exceeds the %g-%g customers/FTE threshold; the vendor "
+    char text[CAP_WARNING_LENGTH];
+    if (load_is_cause(m, role, r, sim)) {
+        snprintf(text, sizeof text, "load exceeds the %g-%g customers/FTE threshold; the vendor "
                  "will require additional staff (%.1f FTE recommended at %.0f%% "
                  "utilization; %d customers at %g per FTE give %.1f)",
                  m->customers_per_fte_min, m->customers_per_fte_max,
                  r->fte_recommended, 100 * sim->answer->utilization.mean,
                  r->customers, m->customers_per_fte_min, r->fte_high);
+        cap_role_warn(r, text);
+    }
     if (!sim->met)
         warn(r, "SLA goals not met even at %.1f FTE", sim->fte, 0);
     cap_sim_role_clear(&r->sim);
@@ -480,8 +579,6 @@ void cap_staffing_trim(cap_staffing *s, int keep_hours)
 {
     for (size_t i = 0; i < s->partner_count; i++) {
         cap_partner_staffing *ps = &s->partners[i];
-        free(ps->need);
-        ps->need = NULL;
         for (int r = 0; r < CAP_ROLES && !keep_hours; r++) {
             cap_sla_role *f = ps->role[r].sim.staffed;
             if (f) {
@@ -525,8 +622,16 @@ cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
     }
     s->reference_day = cap_civil_from_days(z.reference_day);
     s->partner_count = p->partner_count;
+    size_t segments = 0;
     for (size_t i = 0; i < p->partner_count; i++)
-        size_partner(m, &z, &p->partners[i], q, &s->partners[i]);
+        segments += p->partners[i].segment_count;
+    s->hour_shifts = must(calloc(segments + 1, 1));
+    segments = 0;
+    for (size_t i = 0; i < p->partner_count; i++) {
+        size_partner(m, &z, &p->partners[i], q, s->hour_shifts + segments,
+                     &s->partners[i]);
+        segments += p->partners[i].segment_count;
+    }
     cap_staffing_total(s);
     cap_tz_set_free(&z.set);
     return s;
@@ -536,11 +641,10 @@ void cap_staffing_free(cap_staffing *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->partner_count; i++) {
-        free(s->partners[i].need);
+    for (size_t i = 0; i < s->partner_count; i++)
         for (int r = 0; r < CAP_ROLES; r++)
-            cap_sim_role_clear(&s->partners[i].role[r].sim);
-    }
+            cap_role_staffing_clear(&s->partners[i].role[r]);
+    free(s->hour_shifts);
     free(s->partners);
     free(s);
 }

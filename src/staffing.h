@@ -20,7 +20,7 @@
 #include "sla.h"
 #include "week.h"
 
-enum { CAP_WARNINGS_MAX = 4 };
+enum { CAP_WARNINGS_MAX = 4, CAP_WARNING_LENGTH = 240 /* with its NUL */ };
 
 /* Which rule set the FTE figure.  WORKLOAD is P-TAM sizing from hours. */
 typedef enum {
@@ -53,14 +53,20 @@ typedef struct {
                                  not billed (cost.c) */
     double annual_price;      /* fte_contract x annual price x uplifts; 0
                                  when not billed (cost.c) */
+    /* Text is allocated to its length (a big book holds a role per partner
+     * per quarter): cap_role_staffing_clear() frees it. */
     int warning_count;
-    char warnings[CAP_WARNINGS_MAX][240];
-    char explain[480];        /* one sentence a salesperson can repeat
-                                 (explain.h); empty until explained */
+    char *warnings[CAP_WARNINGS_MAX]; /* cap_role_warn() */
+    char *explain;            /* one sentence a salesperson can repeat
+                                 (explain.h); NULL until explained */
     /* hour-of-week coverage on the home zone's wall clock, Monday 00:00
      * local (the same hours all year: clock changes move the people) */
     unsigned char required[CAP_WEEK_HOURS]; /* 1: inside the window */
-    double present[CAP_WEEK_HOURS];         /* people on shift */
+    /* people on shift, kept small (cap_role_present() reads them back
+     * exactly): a whole number 0..254 as itself, any other as 255 and the
+     * next of on_shift_rest, in hour order */
+    unsigned char on_shift[CAP_WEEK_HOURS];
+    double *on_shift_rest;
     double gap_hours;         /* window hours with nobody present */
     /* the simulation's answer (all zero with --no-sim); owns its figures */
     cap_sim_role sim;
@@ -97,6 +103,7 @@ typedef struct {
 
 typedef struct {
     const cap_partner *partner;            /* borrowed */
+    int quarter;                           /* 0-based index */
     int customers;                         /* this quarter, all plans */
     int customers_by_plan[CAP_PLANS];
     cap_plan tier;                         /* highest plan, or override */
@@ -104,10 +111,11 @@ typedef struct {
     double hours_by_party[CAP_PARTIES];    /* expected, per month */
     double technical_hours_month;          /* work reaching tech support
                                               (simulated when simulated) */
-    cap_need *need;                        /* expected tickets and work per
-                                              hour of the roster's week, what
-                                              rosters are laid by (owned);
-                                              NULL once trimmed */
+    const signed char *hour_shift;         /* per segment of the quarter
+                                              (cap_partner_quarter): its zone's
+                                              hours ahead of home, to rebuild
+                                              the need (cap_staffing_need);
+                                              in the quarter's hour_shifts */
     double service_hours_worked_month;     /* requested, else technical;
                                               0 without service hours */
     int service_hours_billed;              /* the partner pays for them
@@ -135,6 +143,7 @@ typedef struct {
     double annual_cost_total;              /* billed lines (cost.c) */
     double annual_price_total;
     double annual_margin_total;
+    signed char *hour_shifts;              /* owns the partners' hour_shift */
 } cap_staffing;
 
 /* Sizes every partner of p for quarter q.  Returns NULL and sets err
@@ -145,6 +154,24 @@ cap_staffing *cap_staffing_run(const cap_portfolio *p, const cap_model *m,
 void cap_staffing_free(cap_staffing *s);
 
 const char *cap_binding_name(cap_binding binding);
+
+/* Adds a copy of text to r's warnings (beyond CAP_WARNINGS_MAX: dropped). */
+void cap_role_warn(cap_role_staffing *r, const char *text);
+
+/* Keeps present[] as r's people on shift; reads them back, exactly. */
+void cap_role_set_present(cap_role_staffing *r,
+                          const double present[CAP_WEEK_HOURS]);
+void cap_role_present(const cap_role_staffing *r, double present[CAP_WEEK_HOURS]);
+
+/* Frees what r owns (warnings, explanation, people on shift, the
+ * simulation's answer) and empties them. */
+void cap_role_staffing_clear(cap_role_staffing *r);
+
+/* The expected tickets and work per hour of the roster's week that the
+ * rules laid ps's rosters by (without simulation): rebuilt from the
+ * partner's segments, not kept (8 KB per partner and quarter). */
+void cap_staffing_need(const cap_model *m, const cap_partner_staffing *ps,
+                       cap_need *out);
 
 /* ---- the simulation's answer, applied in one step ---- */
 
@@ -173,11 +200,11 @@ void cap_staffing_apply_sim(const cap_model *m, cap_partner_staffing *ps,
 const char *cap_tam_choice_name(cap_tam_choice choice); /* "dedicated_tam" ... */
 
 /* Frees what only the sizing uses, once the quarter is sized, simulated,
- * costed and explained (the writers only render): each partner's need
- * and, unless keep_hours, the Erlang C hours of the staffed figures (sla.h;
- * the roster stays in each role's present[]).  A horizon keeps every
- * quarter; these would grow its memory by 8 KiB a partner and 12 KiB a
- * simulated team each quarter. */
+ * costed and explained (the writers only render): unless keep_hours, the
+ * Erlang C hours of the staffed figures (sla.h; the roster stays in each
+ * role's on_shift).  A horizon keeps every quarter; these would grow its
+ * memory by 12 KiB a simulated team each quarter.  (The partners' hourly
+ * need is not kept at all: cap_staffing_need.) */
 void cap_staffing_trim(cap_staffing *s, int keep_hours);
 
 /* Recomputes the quarter's customer and billed FTE totals from its

@@ -55,7 +55,7 @@ static void join_warnings(const cap_role_staffing *rs, char *out, size_t n)
         if (used >= n)
             break;
         used += (size_t)snprintf(out + used, n - used, "%s%.*s",
-                                 w ? "; " : "", (int)sizeof rs->warnings[w],
+                                 w ? "; " : "", CAP_WARNING_LENGTH,
                                  rs->warnings[w]);
     }
 }
@@ -85,7 +85,7 @@ static void summary_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
 {
     const cap_role_staffing *rs = &ps->role[r];
     lxw_format *one = b->fmt[CAP_FMT_ONE];
-    char warnings[CAP_WARNINGS_MAX * (sizeof rs->warnings[0] + 2)];
+    char warnings[CAP_WARNINGS_MAX * (CAP_WARNING_LENGTH + 2)];
     cap_book_text(b, ws, row, S_PARTNER, ps->partner->id, NULL);
     cap_book_text(b, ws, row, S_NAME, ps->partner->name, NULL);
     cap_book_text(b, ws, row, S_CHANNEL, cap_channel_name(ps->partner->channel),
@@ -114,7 +114,7 @@ static void summary_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
     join_warnings(rs, warnings, sizeof warnings);
     cap_book_text(b, ws, row, S_WARNINGS, warnings, NULL);
     cap_book_num(b, ws, row, S_CONTRACT, rs->fte_contract, one);
-    cap_book_text(b, ws, row, S_EXPLAIN, rs->explain, NULL);
+    cap_book_text(b, ws, row, S_EXPLAIN, rs->explain ? rs->explain : "", NULL);
 }
 
 /* The Total row under the data rows 1..row-1.  Its cost is the dedicated
@@ -246,14 +246,15 @@ static void coverage_row(cap_book *b, lxw_worksheet *ws, lxw_row_t row,
                          const cap_partner_staffing *ps, cap_role r)
 {
     const cap_role_staffing *rs = &ps->role[r];
-    double window = 0, people = 0, gaps = 0;
+    double window = 0, people = 0, gaps = 0, present[CAP_WEEK_HOURS];
+    cap_role_present(rs, present);
     cap_book_text(b, ws, row, C_PARTNER, ps->partner->id, NULL);
     cap_book_text(b, ws, row, C_ROLE, cap_role_label(r), NULL);
     for (int h = 0; h < CAP_WEEK_HOURS && b->code == CAP_OK; h++) {
-        if (!rs->required[h] && rs->present[h] == 0)
+        if (!rs->required[h] && present[h] == 0)
             continue;
         double x = cap_book_num(b, ws, row, (lxw_col_t)(C_FIRST_HOUR + h),
-                                rs->present[h], b->fmt[CAP_FMT_ONE]);
+                                present[h], b->fmt[CAP_FMT_ONE]);
         window++;
         people += x;
         gaps += x == 0;

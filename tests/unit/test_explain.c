@@ -19,9 +19,9 @@ static cap_partner_staffing *fake(cap_plan tier, int customers, double fte,
                                   cap_binding binding)
 {
     static cap_partner_staffing ps;
-    static cap_need need; /* no expected work: rosters laid by the window */
+    static cap_partner partner; /* no customers: the roster's need is nil */
     memset(&ps, 0, sizeof ps);
-    ps.need = &need;
+    ps.partner = &partner;
     cap_role_staffing *r = &ps.role[CAP_ROLE_CSM];
     r->active = r->billed = 1;
     r->tier = tier;

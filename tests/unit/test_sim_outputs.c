@@ -101,10 +101,12 @@ static void fake_role(cap_role_staffing *r, int customers, double fte,
     r->fte_requested = -1;
     r->fte = fte;
     r->binding = CAP_BIND_SLA;
+    double present[CAP_WEEK_HOURS];
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
         r->required[h] = 1;
-        r->present[h] = 1;
+        present[h] = 1;
     }
+    cap_role_set_present(r, present);
 }
 
 static void fake_portfolio(fixture *f)

@@ -92,17 +92,30 @@ static void fake_coverage(fixture *f)
     cap_role_staffing *csm = &f->ps[0].role[CAP_ROLE_CSM];
     cap_role_staffing *tam = &f->ps[0].role[CAP_ROLE_TAM];
     cap_role_staffing *bolt = &f->ps[1].role[CAP_ROLE_CSM];
+    double on_csm[CAP_WEEK_HOURS], on_tam[CAP_WEEK_HOURS], on_bolt[CAP_WEEK_HOURS];
     for (int h = 0; h < CAP_WEEK_HOURS; h++) {
         int weekday_window = h / 24 < 5 && h % 24 >= 14 && h % 24 < 22;
         csm->required[h] = (unsigned char)weekday_window;
-        csm->present[h] = weekday_window ? (h % 24 == 17 ? 0.5 : 1) : 0;
+        on_csm[h] = weekday_window ? (h % 24 == 17 ? 0.5 : 1) : 0;
         tam->required[h] = 1;
-        tam->present[h] = h % 24 >= 8 && h % 24 < 16 ? 0.5 : 0;
+        on_tam[h] = h % 24 >= 8 && h % 24 < 16 ? 0.5 : 0;
         bolt->required[h] = 1;
-        bolt->present[h] = 2.5 / 3;
+        on_bolt[h] = 2.5 / 3;
     }
-    csm->present[14] = 0;          /* Mon 14:00 */
-    csm->present[24 + 15] = 0;     /* Tue 15:00 */
+    on_csm[14] = 0;          /* Mon 14:00 */
+    on_csm[24 + 15] = 0;     /* Tue 15:00 */
+    cap_role_set_present(csm, on_csm);
+    cap_role_set_present(tam, on_tam);
+    cap_role_set_present(bolt, on_bolt);
+}
+
+/* Sets one hour's people on shift of r. */
+static void set_hour(cap_role_staffing *r, int h, double people)
+{
+    double present[CAP_WEEK_HOURS];
+    cap_role_present(r, present);
+    present[h] = people;
+    cap_role_set_present(r, present);
 }
 
 static void fake_staffing(fixture *f)
@@ -117,8 +130,7 @@ static void fake_staffing(fixture *f)
     fake_role(&a->role[CAP_ROLE_TAM], 12, 0.5, 0.5, 0.5 * 190000 * 1.1,
               CAP_BIND_REQUESTED);
     a->role[CAP_ROLE_TAM].tier = CAP_PLAN_PREMIUM;
-    a->role[CAP_ROLE_TAM].warning_count = 1;
-    snprintf(a->role[CAP_ROLE_TAM].warnings[0], 160, "request below 3.0");
+    cap_role_warn(&a->role[CAP_ROLE_TAM], "request below 3.0");
     const double hours_a[CAP_PARTIES] = {3.2, 10.5, 20.25, 7.1};
     memcpy(a->hours_by_party, hours_a, sizeof hours_a);
     a->technical_hours_month = 7.1;
@@ -129,9 +141,8 @@ static void fake_staffing(fixture *f)
     fake_role(&b->role[CAP_ROLE_CSM], 40, 2.5, 2.5, 2.5 * 150000 * 1.1,
               CAP_BIND_REQUESTED);
     b->role[CAP_ROLE_CSM].tier = CAP_PLAN_PREMIUM;
-    b->role[CAP_ROLE_CSM].warning_count = 2;
-    snprintf(b->role[CAP_ROLE_CSM].warnings[0], 160, "request below 3.5");
-    snprintf(b->role[CAP_ROLE_CSM].warnings[1], 160, "load exceeds 10-15");
+    cap_role_warn(&b->role[CAP_ROLE_CSM], "request below 3.5");
+    cap_role_warn(&b->role[CAP_ROLE_CSM], "load exceeds 10-15");
     b->role[CAP_ROLE_TAM].fte = 99; /* inactive: must not be written */
     const double hours_b[CAP_PARTIES] = {0.1, 0.2, 30.3, 12.7};
     memcpy(b->hours_by_party, hours_b, sizeof hours_b);
@@ -182,11 +193,13 @@ static cap_status write_book_info(const fixture *f, const char *path,
 static int gap_count(const fixture *f)
 {
     int gaps = 0;
+    double present[CAP_WEEK_HOURS];
     for (int i = 0; i < 2; i++)
-        for (int r = 0; r < CAP_ROLES; r++)
+        for (int r = 0; r < CAP_ROLES; r++) {
+            cap_role_present(&f->ps[i].role[r], present);
             for (int h = 0; f->ps[i].role[r].active && h < CAP_WEEK_HOURS; h++)
-                gaps += f->ps[i].role[r].required[h] &&
-                        f->ps[i].role[r].present[h] <= 0;
+                gaps += f->ps[i].role[r].required[h] && present[h] <= 0;
+        }
     return gaps;
 }
 
@@ -557,9 +570,9 @@ static void test_fails_midway(fixture *f, const char *dir)
     snprintf(path, sizeof path, "%s/staffing.xlsx", sub);
     CHECK(mkdir(sub, 0777) == 0);
     put_file(path, "previous workbook");
-    f->ps[1].role[CAP_ROLE_CSM].present[5] = NAN;
+    set_hour(&f->ps[1].role[CAP_ROLE_CSM], 5, NAN);
     CHECK_INT(write_book(f, path, &err), CAP_ERR_INTERNAL);
-    f->ps[1].role[CAP_ROLE_CSM].present[5] = 2.5 / 3;
+    set_hour(&f->ps[1].role[CAP_ROLE_CSM], 5, 2.5 / 3);
     CHECK(strstr(err.message, path) == err.message);
     CHECK(strstr(err.message, "Coverage!K4") != NULL); /* bolt, Mon 05 */
     CHECK_STR(file_text(path), "previous workbook");
@@ -607,6 +620,9 @@ int main(void)
     } else {
         printf("kept %s\n", dir);
     }
+    for (int i = 0; i < 2; i++)
+        for (int r = 0; r < CAP_ROLES; r++)
+            cap_role_staffing_clear(&f->ps[i].role[r]);
     free(f);
     return check_summary();
 }
