@@ -1,6 +1,8 @@
 /* queue.c - a multi-server, non-preemptive priority queue on a roster. */
 #include "queue.h"
 
+#include "idset.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdint.h>
@@ -81,6 +83,13 @@ static double present_minutes(const cap_shifts *s, double from, double to)
  * class goes first. */
 enum { TASK_CLASS = 2 * CAP_PRIORITY_TASK, CLASSES = TASK_CLASS + 1 };
 
+/* Whether a person doing a piece of class c may put it down for a triage
+ * (a task or a resolution; a triage is never interrupted). */
+static int interruptible(int c)
+{
+    return c == TASK_CLASS || c % 2 == 1;
+}
+
 static int first_class(const cap_job *j)
 {
     return j->priority >= CAP_PRIORITY_TASK ? TASK_CLASS : 2 * j->priority;
@@ -158,6 +167,10 @@ typedef struct {
     /* the busy slots by (end, slot index): a min-heap of slot indices and
      * each slot's place in it */
     int *heap, *place;
+    /* the busy slots whose piece in hand may be interrupted, by its class
+     * (NULL for the classes that may not): preempt() takes the lowest
+     * slot of the highest class without scanning the team */
+    cap_idset *open[CLASSES];
     double from, to;
     int most;                 /* the most people on shift in any hour */
     /* the last answer of more_people_after: it holds for any later t
@@ -182,6 +195,19 @@ static double piece_minutes(const state *q, size_t i, int c)
     if (c == TASK_CLASS || c % 2 == 0)
         return triage_minutes(q, i);
     return q->jobs[i].handle - triage_minutes(q, i);
+}
+
+/* Slot k's piece in hand enters or leaves its class's set of open slots. */
+static void open_add(state *q, int k)
+{
+    if (interruptible(q->busy[k].cls))
+        cap_idset_add(q->open[q->busy[k].cls], (size_t)k);
+}
+
+static void open_remove(state *q, int k)
+{
+    if (interruptible(q->busy[k].cls))
+        cap_idset_remove(q->open[q->busy[k].cls], (size_t)k);
 }
 
 /* ---- the busy slots in the order they end ----
@@ -238,6 +264,26 @@ static int heap_in_order(const state *q)
     }
     return 1;
 }
+
+/* ... and that the open sets hold exactly the busy slots whose piece may
+ * be interrupted. */
+static int open_sets_right(const state *q)
+{
+    for (int k = 0; k < q->busy_count; k++) {
+        const slot *p = &q->busy[k];
+        for (int c = 0; c < CLASSES; c++) {
+            int in = q->open[c] && cap_idset_next(q->open[c], (size_t)k) == (size_t)k;
+            if (in != (c == p->cls && interruptible(c)))
+                return 0;
+        }
+        if (p->held_cls >= 0 && interruptible(p->cls))
+            return 0;
+    }
+    for (int c = 0; c < CLASSES; c++)
+        if (q->open[c] && cap_idset_next(q->open[c], (size_t)q->busy_count) != CAP_IDSET_NONE)
+            return 0;
+    return 1;
+}
 #endif
 
 /* Slot k (the last one) has just become busy. */
@@ -257,7 +303,9 @@ static void heap_remove(state *q, int k)
         heap_fix(q, i);
     }
     if (k != last) {
+        open_remove(q, last);
         q->busy[k] = q->busy[last];
+        open_add(q, k);
         heap_set(q, q->place[last], k);
         heap_fix(q, q->place[k]);
     }
@@ -290,47 +338,62 @@ static void finish(state *q, int k)
     size_t i = p->job;
     if (q->rules && c < TASK_CLASS && c % 2 == 0 && piece_minutes(q, i, c + 1) > 0)
         lines_push(&q->wait, c + 1, i); /* its resolution waits its turn */
+    open_remove(q, k);
     if (p->held_cls >= 0) {
         p->job = p->held_job;
         p->cls = p->held_cls;
         p->since = t;
         p->end = t + p->held_left;
         p->held_cls = -1;
+        open_add(q, k);
         heap_fix(q, q->place[k]);
         return;
     }
     heap_remove(q, k);
 }
 
-static void start_pieces(state *q, const cap_shifts *s, double t)
+/* on_shift: people on shift at t, looked up once per event */
+static void start_pieces(state *q, int on_shift, double t)
 {
-    while (q->wait.count > 0 && q->busy_count < cap_shifts_at(s, t)) {
+    while (q->wait.count > 0 && q->busy_count < on_shift) {
         int c = lines_first(&q->wait);
         size_t i = lines_pop(&q->wait, c);
         slot *p = &q->busy[q->busy_count++];
         p->held_cls = -1;
         begin(q, p, i, c, t, piece_minutes(q, i, c));
+        open_add(q, q->busy_count - 1);
         heap_add(q, q->busy_count - 1);
     }
 }
 
-/* A waiting triage of class c takes the person whose piece in hand
- * matters least (a task, else the resolution of the lowest severity below
- * c's); returns 0 when nobody may be interrupted. */
+/* The person a waiting triage of class c interrupts: the one whose piece
+ * in hand matters least (a task, else the resolution of the lowest
+ * severity below c's), the lowest slot on a tie; -1 when nobody may be.
+ * Someone in a triage already is in no open set; a piece that ends now
+ * (a zero-minute one) is passed over. */
+static int victim_for(const state *q, int c, double t)
+{
+    for (int v = TASK_CLASS; v > c + 1; v--) {
+        const cap_idset *s = q->open[v];
+        if (!s)
+            continue;
+        for (size_t k = cap_idset_next(s, 0); k != CAP_IDSET_NONE;
+             k = cap_idset_next(s, k + 1))
+            if (q->busy[k].end > t)
+                return (int)k;
+    }
+    return -1;
+}
+
+/* A waiting triage of class c takes victim_for's person; returns 0
+ * when nobody may be interrupted. */
 static int preempt(state *q, int c, double t)
 {
-    int victim = -1;
-    for (int k = 0; k < q->busy_count; k++) {
-        const slot *p = &q->busy[k];
-        if (p->held_cls >= 0 || p->end <= t)
-            continue; /* in a triage already, or done now */
-        int may = p->cls == TASK_CLASS || (p->cls % 2 == 1 && p->cls > c + 1);
-        if (may && (victim < 0 || p->cls > q->busy[victim].cls))
-            victim = k;
-    }
+    int victim = victim_for(q, c, t);
     if (victim < 0)
         return 0;
     slot *p = &q->busy[victim];
+    open_remove(q, victim);
     count_busy(q, p->since, t);
     p->held_cls = p->cls;
     p->held_job = p->job;
@@ -341,9 +404,9 @@ static int preempt(state *q, int c, double t)
     return 1;
 }
 
-static void preempt_for_triage(state *q, const cap_shifts *s, double t)
+static void preempt_for_triage(state *q, int on_shift, double t)
 {
-    if (!q->rules || cap_shifts_at(s, t) < 1)
+    if (!q->rules || on_shift < 1)
         return;
     for (int c = 0; c < TASK_CLASS; c += 2)
         while (q->wait.head[c] != NONE)
@@ -382,6 +445,32 @@ static void finish_until(state *q, double t)
         finish(q, q->heap[0]);
 }
 
+static void state_free(state *q)
+{
+    free(q->wait.next);
+    free(q->busy);
+    free(q->heap);
+    free(q->place);
+    for (int c = 0; c < CLASSES; c++)
+        cap_idset_free(q->open[c]);
+}
+
+static int state_alloc(state *q, size_t n)
+{
+    q->wait.next = malloc((n + 1) * sizeof *q->wait.next);
+    /* people finishing past a shift's end come on top of those on shift */
+    size_t slots = ((size_t)q->most + 1) * 2;
+    q->busy = malloc(slots * sizeof *q->busy);
+    q->heap = malloc(slots * sizeof *q->heap);
+    q->place = malloc(slots * sizeof *q->place);
+    if (!q->wait.next || !q->busy || !q->heap || !q->place)
+        return -1;
+    for (int c = 0; c < CLASSES; c++)
+        if (interruptible(c) && !(q->open[c] = cap_idset_new(slots)))
+            return -1;
+    return 0;
+}
+
 int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
                     const cap_queue_rules *rules, double from, double to,
                     double *start, cap_queue_stats *stats)
@@ -397,17 +486,8 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
     q.asked_busy = -1;
     q.start = start;
     q.stats = stats;
-    q.wait.next = malloc((n + 1) * sizeof *q.wait.next);
-    /* people finishing past a shift's end come on top of those on shift */
-    size_t slots = ((size_t)q.most + 1) * 2;
-    q.busy = malloc(slots * sizeof *q.busy);
-    q.heap = malloc(slots * sizeof *q.heap);
-    q.place = malloc(slots * sizeof *q.place);
-    if (!q.wait.next || !q.busy || !q.heap || !q.place) {
-        free(q.wait.next);
-        free(q.busy);
-        free(q.heap);
-        free(q.place);
+    if (state_alloc(&q, n) != 0) {
+        state_free(&q);
         return -1;
     }
     for (int c = 0; c < CLASSES; c++)
@@ -423,9 +503,11 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
             lines_push(&q.wait, first_class(&jobs[q.arrived]), q.arrived);
             q.arrived++;
         }
-        start_pieces(&q, s, t);
-        preempt_for_triage(&q, s, t);
+        int on_shift = cap_shifts_at(s, t);
+        start_pieces(&q, on_shift, t);
+        preempt_for_triage(&q, on_shift, t);
         assert(heap_in_order(&q));
+        assert(open_sets_right(&q));
         double next = next_event(&q, s, t);
         if (!backlog_seen && t <= to && next > to) {
             stats->backlog = (int)q.wait.count;
@@ -435,9 +517,6 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
             break;
         t = next;
     }
-    free(q.wait.next);
-    free(q.busy);
-    free(q.heap);
-    free(q.place);
+    state_free(&q);
     return 0;
 }

@@ -77,6 +77,42 @@ static void check_triage(void)
     CHECK_NEAR(st.busy_minutes, 95, 1e-9);
 }
 
+/* Which person a triage interrupts (SPEC section 4 "Queue"): the piece
+ * that matters least, then the first person.  Two people all week,
+ * triage 10 minutes.  Worked by hand:
+ * - S3 ticket A (100 min) and S4 ticket B (50 min) both triaged 0-10,
+ *   then A's resolution 10-100 and B's 10-50.  An S1 ticket C (20 min)
+ *   at 30 interrupts B (S4 before S3): C's triage 30-40, B resumes 40-60,
+ *   C's resolution 60-70, so an S4 ticket D at 45 (it may interrupt no
+ *   resolution) is triaged at 70.  Interrupting A instead would end B at
+ *   50, C's resolution 50-60 and D's triage at 60.
+ * - Two tasks, A (100 min) on the first person and B (60 min) on the
+ *   second; an S1 ticket C at 20 interrupts A, the first of the two: C
+ *   20-30, A resumes 30-110, B ends 60, C's resolution 60-70, a task D at
+ *   25 starts at 70 (interrupting B instead: B 30-70, C 70-80, D 80). */
+static void check_preemption_victim(void)
+{
+    double present[CAP_WEEK_HOURS];
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        present[h] = 2;
+    cap_shifts two = {present, NULL, 0, 0};
+    cap_queue_rules rules = {{10, 10, 10, 10}};
+    double start[4];
+    cap_queue_stats st;
+    cap_job by_class[] = {{0, 100, 0, 2, 0}, {0, 50, 0, 3, 0},
+                          {30, 20, 0, 0, 0}, {45, 5, 0, 3, 0}};
+    CHECK_INT(cap_queue_serve(by_class, 4, &two, &rules, 0, 200, start, &st), 0);
+    CHECK_NEAR(start[2], 30, 1e-12);
+    CHECK_NEAR(start[3], 70, 1e-12);
+    CHECK_NEAR(st.busy_minutes, 175, 1e-9);
+    cap_job tasks[] = {{0, 100, 0, CAP_PRIORITY_TASK, 0}, {0, 60, 0, CAP_PRIORITY_TASK, 0},
+                       {20, 20, 0, 0, 0}, {25, 5, 0, CAP_PRIORITY_TASK, 0}};
+    CHECK_INT(cap_queue_serve(tasks, 4, &two, &rules, 0, 200, start, &st), 0);
+    CHECK_NEAR(start[2], 20, 1e-12);
+    CHECK_NEAR(start[3], 70, 1e-12);
+    CHECK_NEAR(st.busy_minutes, 185, 1e-9);
+}
+
 static void check_shift_ends(void)
 {
     double present[CAP_WEEK_HOURS] = {0};
@@ -216,6 +252,7 @@ int main(void)
     check_priority_is_not_preemptive();
     check_shift_ends();
     check_triage();
+    check_preemption_victim();
     check_first_response_clocks();
     check_fifo_by_hand();
     check_fifo_is_the_engine();
