@@ -62,7 +62,7 @@ static void fit_sheet(cap_book *b, const cap_calibration *c)
              "with fewer than %d tickets keep the model's value.",
              c->export_name, c->from_text, c->to_text, c->months, c->tickets,
              c->min_tickets);
-    cap_book_text(b, ws, r + 1, F_PLAN, note, NULL);
+    cap_book_note(b, ws, r + 1, F_PLAN, note);
 }
 
 enum { S_SEV, S_TICKETS, S_OBSERVED, S_MODEL, S_WRITTEN, S_COLS };

@@ -101,6 +101,14 @@ static void test_hand_example(void)
     CHECK_STR(json_string_value(json_object_get(doc, "format")), "freshdesk");
     CHECK_NEAR(num(doc, "months"), 31 / 30.4375, 1e-10);
     json_decref(doc);
+    /* The Fit sheet's note below the table runs on over empty cells:
+     * column A (Plan) keeps its declared 18 characters, plus the cell's
+     * 0.71 padding, as wide as "mission_critical" needs (the note made it
+     * 60) */
+    CHECK_INT(run_shell("cd '%s' && unzip -p hand/calibration.xlsx "
+                        "xl/worksheets/sheet1.xml | grep -q "
+                        "'<col min=\"1\" max=\"1\" width=\"18.7109375\"'",
+                        dir), 0);
     /* The kept cell writes the model's own 0.10 for basic s1. */
     char *ini = read_text("hand/model-calibrated.ini");
     CHECK(strstr(ini, "tickets_per_month = 0.1, 0.4, 1, 1.5\n") != NULL);
