@@ -12,10 +12,13 @@ cap_status cap_outdir_prepare(const char *dir, cap_error *err)
 {
     struct stat st;
     if (stat(dir, &st) != 0) {
-        if (errno != ENOENT || mkdir(dir, 0777) != 0)
+        if (errno == ENOENT && mkdir(dir, 0777) == 0)
+            return CAP_OK;
+        /* EEXIST: another run into the same new folder made it since the
+         * stat; it is checked below like any folder that was there */
+        if (errno != EEXIST || stat(dir, &st) != 0)
             return cap_error_set(err, CAP_ERR_IO, dir, 0, "output folder",
                                  "cannot create it: %s", strerror(errno));
-        return CAP_OK;
     }
     if (!S_ISDIR(st.st_mode))
         return cap_error_set(err, CAP_ERR_IO, dir, 0, "output folder",

@@ -24,7 +24,8 @@ typedef struct {
 } cap_staged;
 
 /* Makes sure dir is a folder we may write: creates it when missing (its
- * parent must exist), fails with CAP_ERR_IO naming dir otherwise.  Call
+ * parent must exist; a folder another run made at the same moment will
+ * do), fails with CAP_ERR_IO naming dir otherwise.  Call
  * only after every input has been read and checked. */
 cap_status cap_outdir_prepare(const char *dir, cap_error *err);
 

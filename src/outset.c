@@ -13,6 +13,7 @@
 
 #define LOCK_NAME ".capplan.lock"
 #define STAGE_PREFIX ".capplan-stage."
+#define PROBE_PREFIX ".capplan-probe."
 #define MANIFEST "manifest"
 #define MANIFEST_TMP "manifest.tmp"
 #define MANIFEST_HEAD "capplan-publish 1\n"
@@ -95,10 +96,14 @@ static cap_status check_targets(const char *dir, const char *const *names,
 cap_status cap_outset_check(const char *dir, const char *const *names,
                             size_t n, cap_error *err)
 {
-    char probe[CAP_PATH_MAX];
+    char probe[CAP_PATH_MAX], name[64];
     CAP_TRY(cap_outdir_prepare(dir, err));
-    /* access() says yes to root on a read-only mount: make a real folder */
-    if (join(probe, dir, STAGE_PREFIX "XXXXXX", "") || !mkdtemp(probe))
+    /* access() says yes to root on a read-only mount: make a real folder.
+     * It is made without the lock, beside another run's stage: named apart
+     * from stages and with our pid, so that run's recover() leaves it to
+     * us while we live */
+    snprintf(name, sizeof name, PROBE_PREFIX "%ld.XXXXXX", (long)getpid());
+    if (join(probe, dir, name, "") || !mkdtemp(probe))
         return cap_error_set(err, CAP_ERR_IO, dir, 0, "output folder",
                              "not writable: %s", strerror(errno));
     rmdir(probe);
@@ -224,24 +229,38 @@ static cap_status remove_stage(const char *dir, const char *stage,
     return CAP_OK;
 }
 
+/* text starts with a pid, followed by stop: 1 when that process is gone. */
+static int dead_pid(const char *text, char stop)
+{
+    char *end;
+    long pid = strtol(text, &end, 10);
+    return end != text && pid > 0 && *end == stop &&
+           kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
 /* .NAME.tmp.PID of a capplan before sets, whose process is gone. */
 static int stale_legacy_temp(const cap_outset *s, const char *entry)
 {
     for (size_t i = 0; i < s->n; i++) {
         size_t len = strlen(s->names[i]);
         const char *rest = entry + 1 + len;
-        char *end;
         if (entry[0] != '.' || strncmp(entry + 1, s->names[i], len) != 0 ||
             strncmp(rest, ".tmp.", 5) != 0)
             continue;
-        long pid = strtol(rest + 5, &end, 10);
-        return pid > 0 && *end == '\0' && kill((pid_t)pid, 0) != 0 &&
-               errno == ESRCH;
+        return dead_pid(rest + 5, '\0');
     }
     return 0;
 }
 
-/* With the lock held no other run is staging: every stage is a dead run's. */
+/* .capplan-probe.PID.XXXXXX of a run killed while it checked the folder. */
+static int stale_probe(const char *entry)
+{
+    size_t len = strlen(PROBE_PREFIX);
+    return strncmp(entry, PROBE_PREFIX, len) == 0 && dead_pid(entry + len, '.');
+}
+
+/* With the lock held no other run is staging: every stage is a dead run's.
+ * Probes are made without the lock: only a dead run's is removed. */
 static cap_status recover(cap_outset *s, cap_error *err)
 {
     char path[CAP_PATH_MAX];
@@ -258,6 +277,8 @@ static cap_status recover(cap_outset *s, cap_error *err)
             st = remove_stage(s->dir, path, err);
         else if (stale_legacy_temp(s, e->d_name))
             unlink(path);
+        else if (stale_probe(e->d_name))
+            rmdir(path);
     }
     closedir(d);
     return st;

@@ -16,8 +16,12 @@
  *  - A run that takes the lock first recovers what dead runs left: a stage
  *    with a manifest is rolled back (the folder gets the previous set again),
  *    every stage folder is removed, as are the .NAME.tmp.PID files of older
- *    capplan versions whose process is gone.  A SIGKILL therefore leaves the
+ *    capplan versions and the .capplan-probe.PID.XXXXXX folders of
+ *    cap_outset_check whose process is gone.  A SIGKILL therefore leaves the
  *    folder mixed only until the next run into it.
+ *  - cap_outset_check runs before the lock (before the simulation): its
+ *    probe folder is named apart from stages, with its pid, so a run that
+ *    holds the lock never takes a live run's probe for a dead run's stage.
  *
  * Test hook: CAPPLAN_FAULT=STAGE[:ACTION], read only here, stops a run at
  * one point of publishing.  STAGE is one of staged, kept-N, manifest,
@@ -35,8 +39,8 @@
 
 typedef struct cap_outset cap_outset;
 
-/* Before any work: creates dir when missing, proves that a staging folder
- * can be made in it, and refuses when a name is held by something other
+/* Before any work, without the lock: creates dir when missing (or finds
+ * the one another run just made), proves that a folder can be made in it, and refuses when a name is held by something other
  * than a regular file (a folder named cost.xlsx).  CAP_ERR_IO naming the
  * folder, or CAP_ERR_OUTPUT naming the workbook. */
 cap_status cap_outset_check(const char *dir, const char *const *names,

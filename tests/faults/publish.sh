@@ -13,6 +13,10 @@
 #       term-stages  a SIGTERM at every step (the handler only sets a flag)
 #       signals      SIGTERM and SIGINT sent from outside at varied moments
 #       concurrent   50 pairs of runs into one folder at the same time
+#       new-folder   a run into a new folder that another run made between
+#                    this run's stat and its mkdir (mkdir_race.c preloaded)
+#       probes       the folder check's probe (made before the lock) of a
+#                    live run is left alone, a dead run's is removed
 #       full-disk    stdout on /dev/full; the folder on a full tmpfs
 #       unwritable   a read-only folder, found before the simulation
 #       closed-stdout  stdout closed (>&-) or read-only, found first
@@ -194,6 +198,36 @@ concurrent() {
     done
 }
 
+new_folder() {
+    out=$tmp/new
+    if [ -z "${CAP_MKDIR_RACE_LIB:-}" ]; then
+        fail "new folder: CAP_MKDIR_RACE_LIB (the mkdir_race shim) is not set"
+        return
+    fi
+    # a sanitizer build wants its runtime first; the shim is loaded before it
+    CAPPLAN_MKDIR_RACE=$out LD_PRELOAD=$CAP_MKDIR_RACE_LIB \
+        ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+        "$capplan" --no-sim -o "$out" "$alpha" >/dev/null 2>"$tmp/err" ||
+        fail "new folder made by another run: $(cat "$tmp/err")"
+    check "$out" alpha "new folder made by another run"
+}
+
+probes() {
+    out=$(fresh probes)
+    # this shell is alive; a finished child's pid is gone
+    live=$out/.capplan-probe.$$.Abc123
+    sh -c 'exit 0' &
+    gone=$!
+    wait $gone
+    dead=$out/.capplan-probe.$gone.Def456
+    mkdir "$live" "$dead"
+    run beta "$out" >/dev/null 2>"$tmp/err" || fail "probes: run failed: $(cat "$tmp/err")"
+    [ -d "$live" ] || fail "probes: a live run's probe was removed"
+    [ -d "$dead" ] && fail "probes: a dead run's probe was left"
+    rmdir "$live" "$dead" 2>/dev/null
+    check "$out" beta "probes"
+}
+
 full_disk() {
     out=$(fresh full-stdout)
     run beta "$out" >/dev/full 2>"$tmp/err"
@@ -270,6 +304,8 @@ fail-stages) fail_stages ;;
 term-stages) term_stages ;;
 signals) signals ;;
 concurrent) concurrent ;;
+new-folder) new_folder ;;
+probes) probes ;;
 full-disk) full_disk ;;
 unwritable) unwritable ;;
 closed-stdout) closed_stdout ;;
