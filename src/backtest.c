@@ -131,7 +131,24 @@ static void add_role(const cap_sla_role *r, accum *acc)
     }
 }
 
-/* Quarter k of the period: every partner's team at its staffed FTE. */
+static cap_status add_partner(void *ctx, size_t i, cap_sim_partner *res)
+{
+    accum *acc = ctx;
+    (void)i;
+    for (int r = 0; r < CAP_ROLES; r++) {
+        if (res->role[r].simulated && res->role[r].staffed)
+            add_role(res->role[r].staffed, acc);
+        cap_sim_role_clear(&res->role[r]);
+    }
+    return CAP_OK;
+}
+
+/* Results held at once per thread (simulate_quarter): the threads keep
+ * busy between slices, and a team of many partners is summed as it goes. */
+#define BACKTEST_SLICE_PER_THREAD 16
+
+/* Quarter k of the period: every partner's team at its staffed FTE (the
+ * partners side by side on the threads). */
 static cap_status simulate_quarter(const cap_model *m, const cap_portfolio *team,
                                    int k, const cap_sim_options *o, accum *acc,
                                    cap_error *err)
@@ -146,15 +163,15 @@ static cap_status simulate_quarter(const cap_model *m, const cap_portfolio *team
         cap_staffing_free(s);
         return err->code;
     }
-    for (size_t i = 0; i < s->partner_count; i++) {
-        cap_sim_partner res;
-        cap_sim_partner_size(w, &s->partners[i], i, k, &res);
-        for (int r = 0; r < CAP_ROLES; r++) {
-            if (res.role[r].simulated && res.role[r].staffed)
-                add_role(res.role[r].staffed, acc);
-            cap_sim_role_clear(&res.role[r]);
-        }
-    }
+    cap_sim_item *items = malloc((s->partner_count + 1) * sizeof *items);
+    if (!items)
+        abort();
+    for (size_t i = 0; i < s->partner_count; i++)
+        items[i] = (cap_sim_item){w, &s->partners[i], i, k};
+    /* the sums in partner order, whatever the threads */
+    cap_sim_size_each(items, s->partner_count, &ok,
+                      BACKTEST_SLICE_PER_THREAD * (size_t)ok.threads, add_partner, acc);
+    free(items);
     cap_sim_world_free(w);
     cap_staffing_free(s);
     return CAP_OK;

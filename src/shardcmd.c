@@ -42,7 +42,34 @@ static cap_status shard_header(const cap_options *o, const cap_portfolio *p,
     return CAP_OK;
 }
 
-/* Simulates quarter q of the shard's partners, a result line each. */
+/* Where a shard's result lines go, in partner order. */
+typedef struct {
+    const cap_portfolio *p;
+    const cap_sim_item *items;
+    int quarter, *first;
+    FILE *out;
+    cap_error *err;
+} shard_lines;
+
+static cap_status write_line(void *ctx, size_t k, cap_sim_partner *res)
+{
+    shard_lines *l = ctx;
+    size_t i = l->items[k].index;
+    cap_status st = cap_shard_write_result(l->out, *l->first, l->quarter, i,
+                                           l->p->partners[i].id, res, l->err);
+    *l->first = 0;
+    for (int r = 0; r < CAP_ROLES; r++)
+        cap_sim_role_clear(&res->role[r]);
+    return st;
+}
+
+/* Results held at once per thread: enough for the threads to keep busy
+ * between two slices, few enough that a shard of many partners is written
+ * as it goes. */
+#define SHARD_SLICE_PER_THREAD 16
+
+/* Simulates quarter q of the shard's partners (side by side on the
+ * threads), a result line each in partner order. */
 static cap_status shard_quarter(const cap_options *o, const cap_portfolio *p,
                                 const cap_model *m, int q, int *first,
                                 FILE *out, cap_error *err)
@@ -54,16 +81,19 @@ static cap_status shard_quarter(const cap_options *o, const cap_portfolio *p,
     cap_sim_world *w = s ? cap_sim_world_new(p, m, s->quarter_start, &so, err)
                          : NULL;
     cap_status st = w ? CAP_OK : err->code;
-    for (size_t i = 0; st == CAP_OK && i < s->partner_count; i++) {
-        if (!cap_shard_has(spec, i))
-            continue;
-        cap_sim_partner res;
-        cap_sim_partner_size(w, &s->partners[i], i, q, &res);
-        st = cap_shard_write_result(out, *first, q, i, p->partners[i].id, &res,
-                                    err);
-        *first = 0;
-        for (int r = 0; r < CAP_ROLES; r++)
-            cap_sim_role_clear(&res.role[r]);
+    if (st == CAP_OK) {
+        cap_sim_item *items = malloc((s->partner_count + 1) * sizeof *items);
+        if (!items)
+            abort();
+        size_t n = 0;
+        for (size_t i = 0; i < s->partner_count; i++)
+            if (cap_shard_has(spec, i))
+                items[n++] = (cap_sim_item){w, &s->partners[i], i, q};
+        shard_lines l = {p, items, q, first, out, err};
+        st = cap_sim_size_each(items, n, &so,
+                               SHARD_SLICE_PER_THREAD * (size_t)so.threads,
+                               write_line, &l);
+        free(items);
     }
     cap_sim_world_free(w);
     cap_staffing_free(s);

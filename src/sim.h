@@ -72,6 +72,19 @@ void cap_sim_size_all(const cap_sim_item *items, size_t n,
                       const cap_sim_options *so, long before, long total,
                       cap_sim_partner *out);
 
+/* Takes item i's result and owns its figures (also when it fails); a
+ * non-OK status stops the sizing. */
+typedef cap_status (*cap_sim_take_fn)(void *ctx, size_t i, cap_sim_partner *res);
+
+/* cap_sim_size_all() over `slice` items at a time (no progress), each
+ * slice's results handed to take in index order on the calling thread: for
+ * callers that use a result and let it go (shards, the backtest), so that
+ * at most `slice` results are held.  Returns take's first non-OK status
+ * (the results not taken are freed), else CAP_OK. */
+cap_status cap_sim_size_each(const cap_sim_item *items, size_t n,
+                             const cap_sim_options *so, size_t slice,
+                             cap_sim_take_fn take, void *ctx);
+
 /* The Erlang C hours of figures r of role `role` of partner ps (index
  * `index`, quarter `quarter`) at r->fte, with its unstable hours and
  * Erlang C attainments: what cap_sim_partner_size() puts beside the

@@ -92,3 +92,27 @@ void cap_sim_size_all(const cap_sim_item *items, size_t n,
     pthread_mutex_destroy(&b.lock);
     free(order);
 }
+
+cap_status cap_sim_size_each(const cap_sim_item *items, size_t n,
+                             const cap_sim_options *so, size_t slice,
+                             cap_sim_take_fn take, void *ctx)
+{
+    cap_sim_options quiet = *so;
+    quiet.progress = NULL;
+    slice = slice ? slice : 1;
+    cap_sim_partner *res = cap_must(malloc((slice < n ? slice : n + 1) * sizeof *res));
+    cap_status st = CAP_OK;
+    for (size_t from = 0; from < n && st == CAP_OK; from += slice) {
+        size_t count = n - from < slice ? n - from : slice;
+        cap_sim_size_all(items + from, count, &quiet, 0, 0, res);
+        for (size_t k = 0; k < count; k++) {
+            if (st == CAP_OK)
+                st = take(ctx, from + k, &res[k]);
+            else
+                for (int r = 0; r < CAP_ROLES; r++)
+                    cap_sim_role_clear(&res[k].role[r]);
+        }
+    }
+    free(res);
+    return st;
+}

@@ -24,8 +24,9 @@ N=3
 
 "$capplan" "${opts[@]}" --json --deterministic -o "$tmp/single" "${book[@]}" \
     >"$tmp/single.json" || fail "the single run failed"
-# The shards, as on N machines: each one its own process.
-parallel --halt now,fail=1 "'$capplan'" "${opts[@]}" --shard {}/$N "${book[@]}" \
+# The shards, as on N machines: each one its own process, shard k on k
+# threads (partners side by side; the same bytes as one thread).
+parallel --halt now,fail=1 "'$capplan'" --seed 7 -r 3 -j {} --shard {}/$N "${book[@]}" \
     '>' "$tmp/shard-{}.json" ::: $(seq $N) || fail "a shard failed"
 for k in $(seq $N); do
     python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/shard-$k.json" ||
