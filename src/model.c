@@ -188,7 +188,8 @@ static const char *const known_keys_simulation[] = {"replications",
     "first_response", NULL};
 static const char *const known_keys_horizon[] = {"quarters", NULL};
 static const char *const known_keys_limits[] = {"max_customers",
-    "max_book_customers", "max_fte", "max_service_hours", NULL};
+    "max_book_customers", "max_fte", "max_service_hours", "stream_partners",
+    NULL};
 static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
     "service_hours", "localization", "growth", NULL};
 static const char *const calibrate_columns[CAP_CALIB_COLUMNS] = {"id",
@@ -624,6 +625,18 @@ static cap_status read_backtest(const cap_ini *ini, cap_model *m,
                           CAP_ERR_MODEL, err);
 }
 
+/* [limits] stream_partners is optional: older model files write every
+ * workbook in memory, as before it; 0 when absent. */
+static cap_status read_streaming(const cap_ini *ini, cap_model *m,
+                                 cap_error *err)
+{
+    m->stream_partners = 0;
+    if (!cap_ini_get(ini, "limits", "stream_partners"))
+        return CAP_OK;
+    return cap_ini_number(ini, "limits", "stream_partners", 0, 1e9,
+                          &m->stream_partners, CAP_ERR_MODEL, err);
+}
+
 static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
 {
     CAP_TRY(cap_ini_check_duplicates(ini, CAP_ERR_MODEL, err));
@@ -639,6 +652,7 @@ static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
     CAP_TRY(read_defaults(ini, m, err));
     CAP_TRY(read_categories(ini, m, err));
     CAP_TRY(read_calibrate(ini, m, err));
+    CAP_TRY(read_streaming(ini, m, err));
     CAP_TRY(read_backtest(ini, m, err));
     CAP_TRY(check_consistency(ini, m, err));
     copy_params(ini, m);

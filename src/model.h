@@ -142,6 +142,9 @@ typedef struct {
     double default_growth;
     /* [limits]: inputs above these are refused (README, "Limits") */
     double max_customers, max_book_customers, max_fte, max_service_hours;
+    /* books of more partners write their workbooks row by row; 0 when the
+     * key is absent: never */
+    double stream_partners;
     /* [category.*] in file order */
     cap_category *categories;
     size_t category_count;

@@ -629,7 +629,11 @@ cap_status cap_book_open(cap_book *b, const cap_staged *f, const char *title,
     memset(b, 0, sizeof *b);
     b->code = CAP_OK;
     b->path = f->path;
-    b->wb = workbook_new(f->tmp);
+    /* A big book's workbooks are written row by row (every sheet writes
+     * its rows in order): libxlsxwriter keeps one row, not every cell. */
+    lxw_workbook_options opt = {.constant_memory =
+        m->stream_partners > 0 && (double)p->partner_count > m->stream_partners};
+    b->wb = workbook_new_opt(f->tmp, &opt);
     if (!b->wb)
         return cap_error_set(err, CAP_ERR_OUTPUT, f->path, 0, NULL,
                              "cannot start a workbook: %s",

@@ -202,6 +202,7 @@ cap_bad_case(csv_extra_fields          3 csv_base.ini csv_extra_fields.csv)
 cap_bad_case(csv_spaces_after_count    3 csv_base.ini csv_spaces_after_count.csv)
 cap_bad_case(csv_id_too_long           3 csv_base.ini csv_id_too_long.csv)
 cap_bad_case(model_ticket_rate         3 -m model_ticket_rate.ini good.ini)
+cap_bad_case(model_stream_partners     3 -m model_stream_partners.ini good.ini)
 
 # ---- capplan calibrate (exit 3): an export of no known layout ----
 cap_bad_case(calibrate_unknown_layout  3 calibrate -o out --tickets calibrate_unknown_layout.csv --customers calibrate_orgs.csv)

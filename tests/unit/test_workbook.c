@@ -511,6 +511,46 @@ static void test_recalc(const fixture *f, const char *dir)
     }
 }
 
+/* Whether the workbook at path holds a shared string table. */
+static int has_shared_strings(const char *path)
+{
+    char cmd[800];
+    snprintf(cmd, sizeof cmd, "unzip -l '%s' | grep -q sharedStrings.xml",
+             path);
+    return system(cmd) == 0;
+}
+
+/* A book of more partners than [limits] stream_partners is written row by
+ * row (libxlsxwriter's constant_memory: strings inline, no shared table);
+ * every sheet reads the same cells either way. */
+static void test_streamed(fixture *f, const char *dir)
+{
+    static const char *const sheets[4] = {"Summary", "Coverage",
+                                          "Responsibilities", "Assumptions"};
+    char sub[512], path[600], a[700], b[700];
+    cap_error err;
+    snprintf(sub, sizeof sub, "%s/streamed", dir);
+    snprintf(path, sizeof path, "%s/staffing.xlsx", sub);
+    CHECK(mkdir(sub, 0777) == 0);
+    f->model.stream_partners = 1; /* 2 partners: streamed */
+    CHECK_INT(write_book(f, path, &err), CAP_OK);
+    f->model.stream_partners = 2; /* not more than 2: in memory */
+    snprintf(a, sizeof a, "%s/staffing.xlsx", dir);
+    CHECK_INT(write_book(f, a, &err), CAP_OK);
+    f->model.stream_partners = 0;
+    CHECK(!has_shared_strings(path));
+    CHECK(has_shared_strings(a));
+    if (access(SSCONVERT, X_OK) != 0)
+        return;
+    CHECK(export_csv(dir, "memory", 0));
+    CHECK(export_csv(sub, "rows", 0));
+    for (int i = 0; i < 4; i++) {
+        snprintf(a, sizeof a, "%s/memory_%s.csv", dir, sheets[i]);
+        snprintf(b, sizeof b, "%s/rows_%s.csv", sub, sheets[i]);
+        CHECK(same_bytes(a, b));
+    }
+}
+
 static void test_missing_folder(const fixture *f, const char *dir)
 {
     char path[512];
@@ -609,6 +649,7 @@ int main(void)
     }
     test_writes(f, dir);
     test_recalc(f, dir);
+    test_streamed(f, dir);
     test_missing_folder(f, dir);
     test_blocked_temp(f, dir);
     test_rename_fails(f, dir);
