@@ -284,6 +284,15 @@ static cap_status read_customers(const cap_keys *k, cap_partner *partner,
     const char *v = k->get(k, "customers");
     if (!v)
         return CAP_OK;
+    /* segments are separated by "," only: in the INI a ";" set off by a
+     * space starts a comment (iniparser removes it) and one that is not is
+     * refused as it is read; a ";" that gets here came from the command
+     * line (--customers, --compare) or a quoted INI value, where it would
+     * be neither, so it is refused the same way everywhere */
+    if (strchr(v, ';'))
+        return failf(k, err, "customers", NULL, "\"%s\": \";\" does not "
+                     "separate segments: use \",\" (\"PLAN TIMEZONE COUNT, "
+                     "...\")", v);
     char *copy = strdup(v), *save = NULL;
     if (!copy)
         abort();

@@ -172,6 +172,16 @@ cap_bad_size_case(size_junk_after_count 3 --channel oem --customers
                   "basic America/New_York 5, premium Europe/Berlin 3 seats")
 cap_bad_size_case(size_no_customers    3 --channel oem --customers
                   "basic America/New_York 0")
+# ";" is no separator (in the INI " ; " starts a comment): refused, with
+# or without a space before it, also in a --compare variant ($<SEMICOLON>:
+# a bare ";" would split the argument, CMake lists being ";"-separated)
+cap_bad_size_case(size_customers_semicolon       3 --channel oem --customers
+                  "basic America/New_York 30 $<SEMICOLON> basic Europe/Berlin 5")
+cap_bad_size_case(size_customers_semicolon_tight 3 --channel oem --customers
+                  "basic America/New_York 30$<SEMICOLON>basic Europe/Berlin 5")
+cap_bad_size_case(size_compare_semicolon         3 --channel oem --customers
+                  "basic America/New_York 5" --compare
+                  "customers=basic America/New_York 30 $<SEMICOLON> basic Europe/Berlin 5")
 # other flags go through the portfolio keys' checks
 cap_bad_size_case(size_bad_csm         3 --channel oem --customers
                   "basic America/New_York 5" --csm 1.3)
