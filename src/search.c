@@ -69,17 +69,32 @@ static int decide(ladder *l, int k)
 }
 
 /* Where the walk starts: the first candidate that meets on a pilot of the
- * first tenth of the replications.  Only a guess, so only worth it when
- * there are many replications. */
+ * first tenth of the replications (all of them when there are fewer than
+ * 40: a tenth would say little).  Found by doubling the step from the
+ * first candidate, then halving the gap (the pilot's attainment rises with
+ * FTE, as the walk below relies on): a team of thousands of FTE whose rule
+ * starts 10% low costs some 20 pilots, not one per half FTE. */
 static int pilot_guess(ladder *l)
 {
-    int pilot = l->pr->w->replications / 10;
-    if (l->pr->w->replications < 40)
+    int r = l->pr->w->replications, pilot = r >= 40 ? r / 10 : r;
+    if (quick(l, 0, pilot)->meets)
         return 0;
-    int k = 0;
-    while (k < l->count - 1 && !quick(l, k, pilot)->meets)
-        k++;
-    return k;
+    int fails = 0, meets = l->count - 1; /* the last one when none meets */
+    for (int step = 1; fails + step < meets; step *= 2) {
+        if (quick(l, fails + step, pilot)->meets) {
+            meets = fails + step;
+            break;
+        }
+        fails += step;
+    }
+    while (meets - fails > 1) {
+        int mid = fails + (meets - fails) / 2;
+        if (quick(l, mid, pilot)->meets)
+            meets = mid;
+        else
+            fails = mid;
+    }
+    return meets;
 }
 
 /* The smallest candidate that meets (decided as above), or the last one.
