@@ -189,7 +189,7 @@ static const char *const known_keys_simulation[] = {"replications",
 static const char *const known_keys_horizon[] = {"quarters", NULL};
 static const char *const known_keys_limits[] = {"max_customers",
     "max_book_customers", "max_fte", "max_service_hours", "stream_partners",
-    NULL};
+    "max_simulated_tickets", NULL};
 static const char *const known_keys_defaults[] = {"csm", "tam", "tam_tier",
     "service_hours", "localization", "growth", NULL};
 static const char *const calibrate_columns[CAP_CALIB_COLUMNS] = {"id",
@@ -637,6 +637,18 @@ static cap_status read_streaming(const cap_ini *ini, cap_model *m,
                           &m->stream_partners, CAP_ERR_MODEL, err);
 }
 
+/* [limits] max_simulated_tickets is optional: an older model file checks
+ * no simulated work, as before it; 0 when absent. */
+static cap_status read_sim_limit(const cap_ini *ini, cap_model *m,
+                                 cap_error *err)
+{
+    m->max_simulated_tickets = 0;
+    if (!cap_ini_get(ini, "limits", "max_simulated_tickets"))
+        return CAP_OK;
+    return cap_ini_number(ini, "limits", "max_simulated_tickets", 1, 1e15,
+                          &m->max_simulated_tickets, CAP_ERR_MODEL, err);
+}
+
 static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
 {
     CAP_TRY(cap_ini_check_duplicates(ini, CAP_ERR_MODEL, err));
@@ -653,6 +665,7 @@ static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
     CAP_TRY(read_categories(ini, m, err));
     CAP_TRY(read_calibrate(ini, m, err));
     CAP_TRY(read_streaming(ini, m, err));
+    CAP_TRY(read_sim_limit(ini, m, err));
     CAP_TRY(read_backtest(ini, m, err));
     CAP_TRY(check_consistency(ini, m, err));
     copy_params(ini, m);

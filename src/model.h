@@ -145,6 +145,9 @@ typedef struct {
     /* books of more partners write their workbooks row by row; 0 when the
      * key is absent: never */
     double stream_partners;
+    /* one partner's simulated tickets, all replications (simwork.h); 0
+     * when the key is absent: unchecked */
+    double max_simulated_tickets;
     /* [category.*] in file order */
     cap_category *categories;
     size_t category_count;

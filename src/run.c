@@ -16,6 +16,7 @@
 #include "portfolio.h"
 #include "report.h"
 #include "sim.h"
+#include "simwork.h"
 #include "staffing.h"
 #include "workbook.h"
 
@@ -35,6 +36,15 @@ cap_status cap_run_today(const cap_options *o, cap_date *today,
     return CAP_OK;
 }
 
+/* A simulation too big to finish in minutes, refused before it starts. */
+static cap_status check_sim_work(const cap_options *o, const cap_portfolio *p,
+                                 const cap_model *m, cap_error *err)
+{
+    if (o->no_sim)
+        return CAP_OK;
+    return cap_sim_work_check(p, m, cap_run_sim_options(o, m).replications, err);
+}
+
 cap_portfolio *cap_run_inputs(const cap_options *o, const cap_model *m,
                               cap_error *err)
 {
@@ -48,7 +58,7 @@ cap_portfolio *cap_run_inputs(const cap_options *o, const cap_model *m,
         cap_portfolio_free(p);
         return NULL;
     }
-    if (p && cap_portfolio_validate(p, err)) {
+    if (p && (cap_portfolio_validate(p, err) || check_sim_work(o, p, m, err))) {
         cap_portfolio_free(p);
         return NULL;
     }
@@ -202,6 +212,8 @@ cap_model *cap_run_model(const cap_options *o, cap_error *err)
 cap_horizon *cap_run_horizon(const cap_options *o, const cap_portfolio *p,
                              const cap_model *m, cap_error *err)
 {
+    if (check_sim_work(o, p, m, err) != CAP_OK)
+        return NULL;
     cap_sim_options so = cap_run_sim_options(o, m);
     return cap_horizon_run(p, m, o->no_sim ? NULL : &so, err);
 }

@@ -157,6 +157,9 @@ function(cap_bad_size_case name code)
     ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
 endfunction()
 
+cap_bad_size_case(size_sim_work_past_limit 3 --channel reseller --customers
+                  "mission_critical Europe/Berlin 1000000" --quarters 1)
+
 # each malformed --customers form names its segment
 cap_bad_size_case(size_missing_count   3 --channel oem --customers
                   "basic America/New_York 5, premium Europe/Berlin")
@@ -205,6 +208,8 @@ cap_bad_case(fte_above_limit           3 fte_above_limit.ini)
 cap_bad_case(service_hours_above_limit 3 service_hours_above_limit.ini)
 cap_bad_case(growth_overflow           3 --no-sim growth_overflow.ini)
 cap_bad_case(year_past_9999            3 year_past_9999.ini)
+cap_bad_case(sim_work_past_limit       3 sim_work_past_limit.ini)
+cap_bad_case(sim_work_past_limit_r    3 -r 4 sim_work_past_limit.ini)
 cap_bad_case(id_too_long               3 id_too_long.ini)
 cap_bad_case(csv_counts_past_limit     3 csv_base.ini csv_counts_past_limit.csv)
 cap_bad_case(csv_book_past_limit       3 csv_base.ini csv_book_past_limit.csv)
