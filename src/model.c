@@ -625,28 +625,31 @@ static cap_status read_backtest(const cap_ini *ini, cap_model *m,
                           CAP_ERR_MODEL, err);
 }
 
-/* [limits] stream_partners is optional: older model files write every
- * workbook in memory, as before it; 0 when absent. */
+/* [limits] stream_partners and max_simulated_tickets are optional: an
+ * older model file writes every workbook in memory and checks no
+ * simulated work, as before them; 0 when absent. */
+static cap_status read_optional_limit(const cap_ini *ini, const char *key,
+                                      double lo, double hi, double *out,
+                                      cap_error *err)
+{
+    *out = 0;
+    if (!cap_ini_get(ini, "limits", key))
+        return CAP_OK;
+    return cap_ini_number(ini, "limits", key, lo, hi, out, CAP_ERR_MODEL, err);
+}
+
 static cap_status read_streaming(const cap_ini *ini, cap_model *m,
                                  cap_error *err)
 {
-    m->stream_partners = 0;
-    if (!cap_ini_get(ini, "limits", "stream_partners"))
-        return CAP_OK;
-    return cap_ini_number(ini, "limits", "stream_partners", 0, 1e9,
-                          &m->stream_partners, CAP_ERR_MODEL, err);
+    return read_optional_limit(ini, "stream_partners", 0, 1e9,
+                               &m->stream_partners, err);
 }
 
-/* [limits] max_simulated_tickets is optional: an older model file checks
- * no simulated work, as before it; 0 when absent. */
 static cap_status read_sim_limit(const cap_ini *ini, cap_model *m,
                                  cap_error *err)
 {
-    m->max_simulated_tickets = 0;
-    if (!cap_ini_get(ini, "limits", "max_simulated_tickets"))
-        return CAP_OK;
-    return cap_ini_number(ini, "limits", "max_simulated_tickets", 1, 1e15,
-                          &m->max_simulated_tickets, CAP_ERR_MODEL, err);
+    return read_optional_limit(ini, "max_simulated_tickets", 1, 1e15,
+                               &m->max_simulated_tickets, err);
 }
 
 static cap_status read_model(const cap_ini *ini, cap_model *m, cap_error *err)
