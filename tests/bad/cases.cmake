@@ -134,27 +134,44 @@ cap_bad_queue_case(queue_unknown_option  2 --arrivals-per-hour 3
 # its own -o: capplan queue has no output folder
 cap_bad_queue_case(queue_output_option   2 --servers 2 -o out)
 
+# Writes capplan_CMD_case.sh, which runs "capplan CMD" with the "-o OUT"
+# expect_failure.sh adds moved behind CMD (a subcommand must be capplan's
+# first argument), and records the environment its cases run with
+# (CAPPLAN, plus extra_env); cap_bad_command_case declares one case.
+function(cap_bad_command cmd extra_env)
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/${cmd}_case/capplan_${cmd}_case.sh
+    "#!/bin/sh\n"
+    "# Runs capplan ${cmd} with the \"-o OUT\" expect_failure.sh adds.\n"
+    "if [ \"$1\" = -o ]; then out=$2; shift 2; exec \"$CAPPLAN\" ${cmd} -o \"$out\" \"$@\"; fi\n"
+    "exec \"$CAPPLAN\" ${cmd} \"$@\"\n")
+  file(COPY ${CMAKE_CURRENT_BINARY_DIR}/${cmd}_case/capplan_${cmd}_case.sh
+    DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
+    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
+                     GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+  set(env "CAPPLAN=$<TARGET_FILE:capplan>")
+  if(extra_env)
+    string(APPEND env ";${extra_env}")
+  endif()
+  set_property(GLOBAL PROPERTY cap_bad_${cmd}_env "${env}")
+endfunction()
+
+function(cap_bad_command_case cmd name code)
+  get_property(env GLOBAL PROPERTY cap_bad_${cmd}_env)
+  add_test(NAME bad_${name}
+    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
+            ${CMAKE_CURRENT_BINARY_DIR}/capplan_${cmd}_case.sh
+            ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
+  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
+    ENVIRONMENT "${env}")
+endfunction()
+
 # ---- capplan size (exit 3 for a bad value, 2 for usage) ----
 # "size" must be capplan's first argument: the wrapper moves the "-o OUT"
 # expect_failure.sh puts first behind it, so a failed size run is also
 # checked to leave the output folder alone.
-file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/size_case/capplan_size_case.sh
-  "#!/bin/sh\n"
-  "# Runs capplan size with the \"-o OUT\" expect_failure.sh adds.\n"
-  "if [ \"$1\" = -o ]; then out=$2; shift 2; exec \"$CAPPLAN\" size -o \"$out\" \"$@\"; fi\n"
-  "exec \"$CAPPLAN\" size \"$@\"\n")
-file(COPY ${CMAKE_CURRENT_BINARY_DIR}/size_case/capplan_size_case.sh
-  DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
-  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
-                   GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-
+cap_bad_command(size "")
 function(cap_bad_size_case name code)
-  add_test(NAME bad_${name}
-    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
-            ${CMAKE_CURRENT_BINARY_DIR}/capplan_size_case.sh
-            ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
-  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
-    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
+  cap_bad_command_case(size ${name} ${code} ${ARGN})
 endfunction()
 
 cap_bad_size_case(size_sim_work_past_limit 3 --channel reseller --customers
@@ -242,23 +259,9 @@ cap_bad_size_case(size_compare_bad_segment 3 --channel oem --customers
                   "customers=basic Asia/Tokyo 3, gold Europe/Paris 2")
 
 # ---- capplan compare ----
-file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/compare_case/capplan_compare_case.sh
-  "#!/bin/sh\n"
-  "# Runs capplan compare with the \"-o OUT\" expect_failure.sh adds.\n"
-  "if [ \"$1\" = -o ]; then out=$2; shift 2; exec \"$CAPPLAN\" compare -o \"$out\" \"$@\"; fi\n"
-  "exec \"$CAPPLAN\" compare \"$@\"\n")
-file(COPY ${CMAKE_CURRENT_BINARY_DIR}/compare_case/capplan_compare_case.sh
-  DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
-  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
-                   GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-
+cap_bad_command(compare "")
 function(cap_bad_compare_case name code)
-  add_test(NAME bad_${name}
-    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
-            ${CMAKE_CURRENT_BINARY_DIR}/capplan_compare_case.sh
-            ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
-  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
-    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>")
+  cap_bad_command_case(compare ${name} ${code} ${ARGN})
 endfunction()
 
 cap_bad_compare_case(compare_one_portfolio 2 good.ini)
@@ -282,23 +285,9 @@ cap_bad_case(shard_with_o              2 --shard 1/2 -o out good.ini)
 # version.  "merge" must be capplan's first argument,
 # so a wrapper moves the "-o OUT" expect_failure.sh adds behind it (OUT's
 # sentinel workbooks must stay as they are).
-file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/merge_case/capplan_merge_case.sh
-  "#!/bin/sh\n"
-  "# Runs capplan merge with the \"-o OUT\" expect_failure.sh adds.\n"
-  "if [ \"$1\" = -o ]; then o=$2; shift 2; exec \"$CAPPLAN\" merge -o \"$o\" \"$@\"; fi\n"
-  "exec \"$CAPPLAN\" merge \"$@\"\n")
-file(COPY ${CMAKE_CURRENT_BINARY_DIR}/merge_case/capplan_merge_case.sh
-  DESTINATION ${CMAKE_CURRENT_BINARY_DIR}
-  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
-                   GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-
+cap_bad_command(merge "CAP_BAD_PREPARE=${CAP_BAD_DIR}/make_merge_shards.sh")
 function(cap_bad_merge_case name code)
-  add_test(NAME bad_${name}
-    COMMAND bash ${CAP_BAD_DIR}/expect_failure.sh
-            ${CMAKE_CURRENT_BINARY_DIR}/capplan_merge_case.sh
-            ${code} ${CAP_BAD_DIR}/expected/${name}.txt ${ARGN})
-  set_tests_properties(bad_${name} PROPERTIES LABELS bad TIMEOUT 60
-    ENVIRONMENT "CAPPLAN=$<TARGET_FILE:capplan>;CAP_BAD_PREPARE=${CAP_BAD_DIR}/make_merge_shards.sh")
+  cap_bad_command_case(merge ${name} ${code} ${ARGN})
 endfunction()
 
 cap_bad_merge_case(merge_other_seed     3 merge_1of2.json merge_seed2_2of2.json)
