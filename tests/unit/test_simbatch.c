@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "horizon.h"
+#include "portfolio_text.h"
 #include "simcore.h"
 
 enum { PARTNERS = 4, QUARTERS = 2, ITEMS = PARTNERS * QUARTERS, REPS = 6 };
@@ -29,22 +30,6 @@ static const char *const book =
     "customers = mission_critical Asia/Tokyo 8\n\n"
     "[partner.d]\nchannel = distributor\ncsm = auto\ngrowth = 0.1\n"
     "customers = premium Europe/London 20, basic Asia/Kolkata 25\n";
-
-static cap_portfolio *load(const cap_model *m)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/batch.ini", dir);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        abort();
-    fputs(book, f);
-    fclose(f);
-    cap_error err;
-    cap_portfolio *p = cap_portfolio_load(path, m, (cap_date){2027, 1, 1}, &err);
-    if (!p)
-        fprintf(stderr, "%s\n", err.message);
-    return p;
-}
 
 typedef struct {
     long calls, last, total;
@@ -176,7 +161,7 @@ int main(void)
         return 1;
     cap_error err;
     cap_model *m = cap_model_builtin(&err);
-    cap_portfolio *p = m ? load(m) : NULL;
+    cap_portfolio *p = m ? cap_test_portfolio(m, dir, "batch.ini", book) : NULL;
     cap_horizon *h = p ? cap_horizon_run(p, m, NULL, &err) : NULL; /* the rules */
     CHECK(h != NULL);
     if (h) {

@@ -16,6 +16,7 @@
 #include "erlang.h"
 #include "coverage.h"
 #include "horizon.h"
+#include "portfolio_text.h"
 #include "workload.h"
 
 static char dir[] = "/tmp/capplan-sizing.XXXXXX";
@@ -27,24 +28,6 @@ static cap_model *model(void)
     if (!m)
         abort();
     return m;
-}
-
-/* Writes a portfolio text to dir/name and loads it. */
-static cap_portfolio *portfolio(const cap_model *m, const char *name,
-                                const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        abort();
-    fputs(text, f);
-    fclose(f);
-    cap_error err;
-    cap_portfolio *p = cap_portfolio_load(path, m, (cap_date){2027, 1, 1}, &err);
-    if (!p)
-        fprintf(stderr, "%s\n", err.message);
-    return p;
 }
 
 static cap_portfolio *sample(const cap_model *m, const char *name)
@@ -86,7 +69,7 @@ static void check_dst(void)
         snprintf(m->home_timezone, sizeof m->home_timezone, "%s", zones[z]);
         char text[512];
         snprintf(text, sizeof text, steady, zones[z]);
-        cap_portfolio *p = portfolio(m, "steady.ini", text);
+        cap_portfolio *p = cap_test_portfolio(m, dir, "steady.ini", text);
         for (unsigned long seed = 1; p && seed <= 3; seed++) {
             cap_horizon *h = run(p, m, seed, 20);
             CHECK(h && h->count == 4);
@@ -116,7 +99,7 @@ static void check_kept(void)
     cap_model *m = model();
     char text[512];
     snprintf(text, sizeof text, steady, m->home_timezone);
-    cap_portfolio *p = portfolio(m, "kept.ini", text);
+    cap_portfolio *p = cap_test_portfolio(m, dir, "kept.ini", text);
     cap_horizon *h = p ? run(p, m, 1, 4) : NULL;
     CHECK(h && h->count == 4);
     for (int q = 0; h && q < h->count; q++) {
@@ -178,7 +161,7 @@ static void check_seed_stability(void)
     }
     char text[512];
     snprintf(text, sizeof text, critical, "auto");
-    cap_portfolio *mc = portfolio(m, "critical.ini", text);
+    cap_portfolio *mc = cap_test_portfolio(m, dir, "critical.ini", text);
     if (mc)
         check_seeds(m, mc, CAP_ROLE_CSM, 20, "35 mission-critical P-CSM");
     cap_portfolio_free(sales);
@@ -198,7 +181,7 @@ static void check_no_plateau(void)
         char csm[16], text[512];
         snprintf(csm, sizeof csm, "%.1f", fte);
         snprintf(text, sizeof text, critical, csm);
-        cap_portfolio *p = portfolio(m, "plateau.ini", text);
+        cap_portfolio *p = cap_test_portfolio(m, dir, "plateau.ini", text);
         cap_horizon *h = p ? run(p, m, 7, 20) : NULL;
         const cap_sla_role *sla = h ? h->quarter[0]->partners[0].role[CAP_ROLE_CSM].sla : NULL;
         CHECK(sla != NULL);
@@ -356,7 +339,7 @@ static void check_erlang_sizing(void)
              "[portfolio]\nname = erlang\nstart = 2027-04-01\nquarters = 1\n\n"
              "[partner.p]\nchannel = reseller\ncsm = auto\n"
              "customers = mission_critical America/New_York %d\n", customers);
-    cap_portfolio *p = portfolio(m, "erlang.ini", text);
+    cap_portfolio *p = cap_test_portfolio(m, dir, "erlang.ini", text);
     cap_horizon *h = p ? run(p, m, 17, 40) : NULL;
     CHECK(h != NULL);
     if (h) {
