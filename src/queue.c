@@ -520,3 +520,40 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
     state_free(&q);
     return 0;
 }
+
+/* Provisional: gathers the stream and serves it as an array (not yet
+ * bounded by the open jobs). */
+int cap_queue_stream(const cap_job_source *src, const cap_shifts *shifts,
+                     const cap_queue_rules *rules, double from, double to,
+                     const cap_job_sink *sink, cap_queue_stats *stats)
+{
+    size_t n = 0, cap = 0;
+    cap_job *jobs = NULL, j;
+    while (src->next(src->ctx, &j)) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            cap_job *grown = realloc(jobs, cap * sizeof *jobs);
+            if (!grown) {
+                free(jobs);
+                return -1;
+            }
+            jobs = grown;
+        }
+        jobs[n++] = j;
+    }
+    double *start = malloc((n + 1) * sizeof *start);
+    if (!start || cap_queue_serve(jobs, n, shifts, rules, from, to, start, stats)) {
+        free(start);
+        free(jobs);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (start[i] >= 0)
+            sink->started(sink->ctx, i, &jobs[i], start[i]);
+    for (size_t i = 0; i < n; i++)
+        if (start[i] < 0)
+            sink->started(sink->ctx, i, &jobs[i], start[i]);
+    free(start);
+    free(jobs);
+    return 0;
+}

@@ -63,6 +63,30 @@ int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *shifts,
                     const cap_queue_rules *rules, double from, double to,
                     double *start, cap_queue_stats *stats);
 
+/* A stream of jobs in arrival order (arrival never decreases): next()
+ * writes the next job and returns 1, or returns 0 when there are no more.
+ * What a streamed run holds is bounded by the jobs arrived and not yet
+ * finished, not by how many the stream gives. */
+typedef struct {
+    int (*next)(void *ctx, cap_job *out);
+    void *ctx;
+} cap_job_source;
+
+/* Told each job's first response once: seq is the job's place in the
+ * source's order (0, 1, ...), start as cap_queue_serve's start[seq].
+ * Called when the job starts (in the order the queue starts them); the
+ * jobs that never start are told at the end, in arrival order. */
+typedef struct {
+    void (*started)(void *ctx, size_t seq, const cap_job *job, double start);
+    void *ctx;
+} cap_job_sink;
+
+/* cap_queue_serve() on a stream: the same start times, told to sink
+ * instead of written to an array.  Returns 0, or -1 when out of memory. */
+int cap_queue_stream(const cap_job_source *src, const cap_shifts *shifts,
+                     const cap_queue_rules *rules, double from, double to,
+                     const cap_job_sink *sink, cap_queue_stats *stats);
+
 /* People on shift at minute t. */
 int cap_shifts_at(const cap_shifts *shifts, double t);
 
