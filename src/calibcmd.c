@@ -15,7 +15,8 @@
 #include "calibout.h"
 #include "helpdesk.h"
 #include "model.h"
-#include "outdir.h"
+#include "outset.h"
+#include "run.h"
 #include "team.h"
 #include "tz.h"
 
@@ -333,32 +334,48 @@ static cap_status write_text_file(const cap_staged *f, const char *text,
                               "cannot write: %s", strerror(errno));
 }
 
-/* model-calibrated.ini and calibration.xlsx, published together. */
-static cap_status write_outputs(const options *o, const char *calibrated,
-                                const cap_model *m, const cap_calibration *c,
-                                const cap_backtest *bt, cap_error *err)
+/* The two files of a calibration, published as a set like a run's
+ * workbooks (outset.h): both new or both previous. */
+static const char *const calib_names[] = {"model-calibrated.ini",
+                                          "calibration.xlsx"};
+
+/* A calibration's outputs, for cap_run_publish. */
+typedef struct {
+    const options *o;
+    const char *calibrated;
+    const cap_model *m;
+    const cap_calibration *c;
+    const cap_hd_export *x;
+    const cap_backtest *bt;
+} calib_outputs;
+
+static cap_status render(FILE *out, const void *ctx, cap_error *err)
 {
-    cap_staged files[2];
-    char path[CAP_PATH_MAX];
-    size_t n = 0;
-    CAP_TRY(cap_outdir_prepare(o->out_dir, err));
-    cap_status st = cap_outdir_path(o->out_dir, "model-calibrated.ini", path,
-                                    sizeof path, err);
-    if (st == CAP_OK && (st = cap_outdir_stage(path, &files[0], err)) == CAP_OK)
-        n = 1;
-    if (st == CAP_OK)
-        st = write_text_file(&files[0], calibrated, err);
-    if (st == CAP_OK)
-        st = cap_outdir_path(o->out_dir, "calibration.xlsx", path, sizeof path,
-                             err);
-    if (st == CAP_OK && (st = cap_outdir_stage(path, &files[1], err)) == CAP_OK)
-        n = 2;
-    if (st == CAP_OK)
-        st = cap_calibration_book(&files[1], m, c, bt, o->deterministic, err);
-    if (st == CAP_OK)
-        return cap_outdir_publish(files, n, err);
-    cap_outdir_discard(files, n);
-    return st;
+    const calib_outputs *d = ctx;
+    if (!d->o->json) {
+        print_text(d->c, d->x, out);
+        cap_backtest_print(out, d->bt);
+        fprintf(out, "wrote %s/%s and %s/%s\n", d->o->out_dir, calib_names[0],
+                d->o->out_dir, calib_names[1]);
+        return CAP_OK;
+    }
+    json_t *doc = to_json(d->c, d->x);
+    json_object_set_new(doc, "backtest", cap_backtest_json(d->bt));
+    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+    json_decref(doc);
+    return rc == 0 && fputc('\n', out) != EOF
+               ? CAP_OK
+               : cap_error_set(err, CAP_ERR_OUTPUT, "stdout", 0, NULL,
+                               "write failed");
+}
+
+static cap_status write_files(cap_outset *set, const void *ctx,
+                              cap_error *err)
+{
+    const calib_outputs *d = ctx;
+    CAP_TRY(write_text_file(cap_outset_file(set, 0), d->calibrated, err));
+    return cap_calibration_book(cap_outset_file(set, 1), d->m, d->c, d->bt,
+                                d->o->deterministic, err);
 }
 
 /* Threads by default, as for sizing: every core (the answer does not
@@ -377,7 +394,7 @@ static cap_status backtest(const options *o, const char *calibrated,
                            cap_backtest **out, cap_error *err)
 {
     char name[CAP_PATH_MAX];
-    CAP_TRY(cap_outdir_path(o->out_dir, "model-calibrated.ini", name,
+    CAP_TRY(cap_outdir_path(o->out_dir, calib_names[0], name,
                             sizeof name, err));
     cap_model *cm = cap_model_load_text(calibrated, name, err);
     if (!cm)
@@ -400,62 +417,75 @@ static cap_status backtest(const options *o, const char *calibrated,
     return st;
 }
 
-static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
+/* Everything calibrate reads: the model (and its text), the severity
+ * map, the organizations, the --team portfolio and the export.  Rows that
+ * cannot be used are reported on warn. */
+typedef struct {
+    char *text;
+    cap_model *m;
+    cap_org_table orgs;
+    cap_hd_export x;
+    cap_portfolio *team;
+} calib_inputs;
+
+static cap_status read_inputs(const options *o, calib_inputs *in, FILE *warn,
+                              cap_error *err)
 {
-    char *text = NULL;
-    cap_model *m = load_model(o->model_path, &text, err);
-    cap_org_table orgs = {0};
-    cap_hd_export x = {0};
     cap_hd_severity_map map;
-    cap_calibration *c = NULL;
-    cap_portfolio *team = NULL;
-    cap_backtest *bt = NULL;
-    char *calibrated = NULL;
-    cap_status st = m ? CAP_OK : err->code;
+    in->m = load_model(o->model_path, &in->text, err);
+    cap_status st = in->m ? CAP_OK : err->code;
     if (st == CAP_OK && o->team)
-        st = cap_backtest_check_model(m, err);
+        st = cap_backtest_check_model(in->m, err);
     if (st == CAP_OK && o->severity)
         st = cap_hd_severity_parse(o->severity, &map, err);
     if (st == CAP_OK)
-        st = cap_orgs_read(o->customers, &orgs, err);
+        st = cap_orgs_read(o->customers, &in->orgs, err);
     if (st == CAP_OK && o->team)
-        st = cap_team_load(o->team, m, &orgs, &team, err);
+        st = cap_team_load(o->team, in->m, &in->orgs, &in->team, err);
     if (st == CAP_OK)
-        st = cap_hd_read_mapped(o->tickets, o->format, m,
+        st = cap_hd_read_mapped(o->tickets, o->format, in->m,
                                 o->severity ? &map : NULL, o->export_tz,
-                                cap_orgs_find, &orgs, &x, err);
-    if (st == CAP_OK || x.rows)
-        report_issues(&x, warn);
+                                cap_orgs_find, &in->orgs, &in->x, err);
+    if (st == CAP_OK || in->x.rows)
+        report_issues(&in->x, warn);
+    return st;
+}
+
+static void free_inputs(calib_inputs *in)
+{
+    cap_portfolio_free(in->team);
+    cap_hd_export_free(&in->x);
+    cap_orgs_free(&in->orgs);
+    cap_model_free(in->m);
+    free(in->text);
+}
+
+/* Reads, checks the output folder (before the fit and the backtest, as a
+ * run does before its simulation), fits, backtests, then publishes. */
+static cap_status run(const options *o, FILE *out, FILE *warn, cap_error *err)
+{
+    CAP_TRY(cap_run_check_stdout(out, err));
+    calib_inputs in = {0};
+    cap_calibration *c = NULL;
+    cap_backtest *bt = NULL;
+    char *calibrated = NULL;
+    cap_status st = read_inputs(o, &in, warn, err);
     if (st == CAP_OK)
-        st = cap_calibrate(m, &orgs, &x, &c, err);
+        st = cap_outset_check(o->out_dir, calib_names, 2, err);
     if (st == CAP_OK)
-        calibrated = cap_calibrated_ini(text, m, c);
-    if (st == CAP_OK && team)
-        st = backtest(o, calibrated, c, &orgs, &x, team, &bt, err);
+        st = cap_calibrate(in.m, &in.orgs, &in.x, &c, err);
     if (st == CAP_OK)
-        st = write_outputs(o, calibrated, m, c, bt, err);
-    if (st == CAP_OK && o->json) {
-        json_t *doc = to_json(c, &x);
-        json_object_set_new(doc, "backtest", cap_backtest_json(bt));
-        if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_REAL_PRECISION(12)) != 0 ||
-            fputc('\n', out) == EOF)
-            st = cap_error_set(err, CAP_ERR_OUTPUT, "stdout", 0, NULL,
-                               "write failed");
-        json_decref(doc);
-    } else if (st == CAP_OK) {
-        print_text(c, &x, out);
-        cap_backtest_print(out, bt);
-        fprintf(out, "wrote %s/model-calibrated.ini and %s/calibration.xlsx\n",
-                o->out_dir, o->out_dir);
-    }
+        calibrated = cap_calibrated_ini(in.text, in.m, c);
+    if (st == CAP_OK && in.team)
+        st = backtest(o, calibrated, c, &in.orgs, &in.x, in.team, &bt, err);
+    calib_outputs d = {o, calibrated, in.m, c, &in.x, bt};
+    if (st == CAP_OK)
+        st = cap_run_publish(o->out_dir, calib_names, 2, write_files, render,
+                             &d, out, err);
     free(c);
     free(bt);
     free(calibrated);
-    cap_portfolio_free(team);
-    cap_hd_export_free(&x);
-    cap_orgs_free(&orgs);
-    cap_model_free(m);
-    free(text);
+    free_inputs(&in);
     return st;
 }
 

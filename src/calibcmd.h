@@ -8,9 +8,11 @@
  *
  * Reads the export (helpdesk.h) and the organizations (calibrate.h), fits
  * the model (calibrate.h), prints the table (or one JSON object) and
- * writes DIR/model-calibrated.ini.  Rows that cannot be used are reported
- * on stderr (the first few of each kind with file, row and column, then
- * one summary line per kind); nothing is written on an error.
+ * writes DIR/model-calibrated.ini and DIR/calibration.xlsx, published as a
+ * set like a run's workbooks (outset.h; the folder checked before the
+ * fit).  Rows that cannot be used are reported on stderr (the first few of
+ * each kind with file, row and column, then one summary line per kind);
+ * nothing is written on an error.
  */
 #ifndef CAP_CALIBCMD_H
 #define CAP_CALIBCMD_H

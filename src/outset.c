@@ -311,7 +311,6 @@ static cap_status make_stage(cap_outset *s, cap_error *err)
             join(f->tmp, s->stage, s->names[i], ""))
             return cap_error_set(err, CAP_ERR_IO, s->dir, 0, "output folder",
                                  "path too long");
-        f->staged = 1;
     }
     return CAP_OK;
 }
@@ -454,7 +453,6 @@ cap_status cap_outset_publish(cap_outset *s, cap_error *err)
         if (interrupted || rename(s->files[i].tmp, s->files[i].path) != 0 ||
             fault("renamed", i + 1))
             return fail(s, s->files[i].path, err);
-        s->files[i].staged = 0;
     }
     sync_file(s->dir); /* the renames themselves; not every system can */
     if (fault("published", 0) || interrupted)

@@ -249,6 +249,9 @@ cap_bad_case(calibrate_orgs_no_rows         3 calibrate -o out --tickets calibra
 cap_bad_case(calibrate_custom_without_mapping 2 calibrate -o out --format custom --tickets calibrate_tickets.csv --customers calibrate_orgs.csv)
 cap_bad_case(calibrate_mapped_missing_column  3 calibrate -o out -m calibrate_mapped.ini --tickets calibrate_mapped_missing_column.csv --customers calibrate_orgs.csv)
 cap_bad_case(model_calibrate_mapping          3 calibrate -o out -m model_calibrate_mapping.ini --tickets calibrate_tickets.csv --customers calibrate_orgs.csv)
+# ---- capplan calibrate: its output folder (exit 4), refused before the fit ----
+cap_bad_case(calibrate_out_is_file        4 calibrate -o not_a_folder.txt --tickets backtest_export.csv --customers backtest_orgs.csv)
+cap_bad_case(calibrate_out_parent_is_file 4 calibrate -o not_a_folder.txt/out --tickets backtest_export.csv --customers backtest_orgs.csv)
 # --compare variants go through the same checks, naming the --compare
 cap_bad_size_case(size_compare_unknown_key 2 --channel oem --customers
                   "basic America/New_York 5" --compare "cms=1")

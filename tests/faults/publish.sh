@@ -20,6 +20,11 @@
 #       full-disk    stdout on /dev/full; the folder on a full tmpfs
 #       unwritable   a read-only folder, found before the simulation
 #       closed-stdout  stdout closed (>&-) or read-only, found first
+#       calibrate-kill-stages  capplan calibrate's two files (model-
+#                    calibrated.ini, calibration.xlsx): a SIGKILL at every
+#                    step, then the next run recovers
+#       calibrate-concurrent   20 pairs of calibrations into one folder
+#       calibrate-unwritable   a read-only folder, found before the fit
 set -u
 capplan=$1 case=$2
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/capplan-faults.XXXXXX") || exit 1
@@ -62,8 +67,20 @@ run() {
     "$capplan" --no-sim "$@" -o "$out" "$tmp/$name.ini"
 }
 
-# The set in OUT: "alpha" when all three books come from run-alpha, else
-# a description of what is wrong.
+# The run that wrote FILE: NAME of portfolio run-NAME in a workbook's
+# docProps/core.xml, or of the export calib-NAME.csv a calibration names
+# (in the first line of model-calibrated.ini, the subject of its book).
+run_of() {
+    case $1 in
+    *.ini) sed -n '1s|^; Calibrated .* from .*/calib-\([a-z]*\)\.csv .*|\1|p' "$1" ;;
+    *) unzip -p "$1" docProps/core.xml 2>/dev/null |
+        sed -n 's/.*<dc:subject>run-\([a-z]*\)<.*/\1/p
+                s|.*<dc:subject>calibration from .*/calib-\([a-z]*\)\.csv<.*|\1|p' ;;
+    esac
+}
+
+# The set in OUT: "alpha" when every file of books comes from run alpha,
+# else a description of what is wrong.
 set_of() {
     local out=$1 names=() n
     for b in "${books[@]}"; do
@@ -71,24 +88,26 @@ set_of() {
             echo "missing $b"
             return
         fi
-        n=$(unzip -p "$out/$b" docProps/core.xml 2>/dev/null |
-            sed -n 's/.*<dc:subject>run-\([a-z]*\)<.*/\1/p')
+        n=$(run_of "$out/$b")
         names+=("${n:-unreadable}")
     done
-    if [ "${names[0]}" = "${names[1]}" ] && [ "${names[1]}" = "${names[2]}" ]; then
-        echo "${names[0]}"
-    else
-        echo "mixed ${names[*]}"
-    fi
+    for n in "${names[@]}"; do
+        if [ "$n" != "${names[0]}" ]; then
+            echo "mixed ${names[*]}"
+            return
+        fi
+    done
+    echo "${names[0]}"
 }
 
 # check OUT WANT WHAT: the folder holds set WANT and nothing else.
 check() {
-    local out=$1 want=$2 what=$3 got extra
+    local out=$1 want=$2 what=$3 got extra keep=() b
     got=$(set_of "$out")
     [ "$got" = "$want" ] || fail "$what: folder holds '$got', want '$want'"
-    extra=$(cd "$out" && find . -mindepth 1 ! -name staffing.xlsx \
-        ! -name cost.xlsx ! -name quarterly.xlsx | LC_ALL=C sort | tr '\n' ' ')
+    for b in "${books[@]}"; do keep+=(! -name "$b"); done
+    extra=$(cd "$out" && find . -mindepth 1 "${keep[@]}" | LC_ALL=C sort |
+        tr '\n' ' ')
     [ -z "$extra" ] || fail "$what: left behind: $extra"
 }
 
@@ -298,6 +317,120 @@ closed_stdout() {
     check "$out" alpha "read-only stdout"
 }
 
+# ---- capplan calibrate: its two files are a set too ----------------------
+
+# A small export per run (calib-NAME.csv: the name both files carry), the
+# organizations, and a team (tam = FTE) for a slow --team backtest.
+for name in alpha beta gamma; do
+    cat >"$tmp/calib-$name.csv" <<EOF
+Id,Created at,Priority,Organization,First reply time in minutes
+1,2027-01-04 10:00:00 -0500,urgent,Acme,20
+2,2027-01-05 11:00:00 +0100,normal,Globex,90
+EOF
+done
+cat >"$tmp/orgs.csv" <<EOF
+organization,partner,channel,plan,timezone
+Acme,p1,reseller,premium,America/New_York
+Globex,p2,oem,basic,Europe/Berlin
+EOF
+cat >"$tmp/team.ini" <<EOF
+[partner.p1]
+channel = reseller
+tam     = 1.0
+
+[partner.p2]
+channel = oem
+tam     = 1.0
+EOF
+
+# calibrate NAME OUT [capplan calibrate args...]: export NAME into OUT.
+calibrate() {
+    local name=$1 out=$2
+    shift 2
+    "$capplan" calibrate --tickets "$tmp/calib-$name.csv" \
+        --customers "$tmp/orgs.csv" -o "$out" "$@"
+}
+
+# A fresh folder holding calibration alpha's two files.
+calib_fresh() {
+    local out=$tmp/$1
+    if [ ! -d "$tmp/calib-alpha-set" ]; then
+        calibrate alpha "$tmp/calib-alpha-set" >/dev/null ||
+            fail "the alpha calibration failed"
+    fi
+    rm -rf "$out"
+    cp -a "$tmp/calib-alpha-set" "$out"
+    echo "$out"
+}
+
+calib_kill_stages() {
+    books=(model-calibrated.ini calibration.xlsx)
+    for s in staged kept-1 kept-2 manifest renamed-1 renamed-2 published \
+        committed; do
+        out=$(calib_fresh "calib-kill-$s")
+        CAPPLAN_FAULT=$s calibrate beta "$out" >/dev/null 2>"$tmp/err"
+        rc=$?
+        [ $rc -eq 137 ] || fail "calibrate, kill at $s: exit $rc, want 137"
+        # the next run recovers; a fault right after it keeps its own set out
+        CAPPLAN_FAULT=staged:fail calibrate gamma "$out" >/dev/null 2>"$tmp/err"
+        want=alpha
+        [ "$s" = committed ] && want=beta
+        check "$out" "$want" "calibrate, kill at $s, then a failing run"
+    done
+    # and a good run straight after a kill mid-publish publishes its own set
+    CAPPLAN_FAULT=renamed-1 calibrate beta "$out" >/dev/null 2>&1
+    calibrate gamma "$out" >/dev/null || fail "a good calibration after the kills failed"
+    check "$out" gamma "a good calibration after the kills"
+}
+
+calib_concurrent() {
+    books=(model-calibrated.ini calibration.xlsx)
+    out=$tmp/calib-concurrent
+    for i in $(seq 1 20); do
+        calibrate alpha "$out" >/dev/null 2>"$tmp/err-a" &
+        a=$!
+        calibrate beta "$out" >/dev/null 2>"$tmp/err-b" &
+        b=$!
+        wait $a || fail "pair $i: calibration alpha failed: $(cat "$tmp/err-a")"
+        wait $b || fail "pair $i: calibration beta failed: $(cat "$tmp/err-b")"
+        got=$(set_of "$out")
+        case $got in alpha | beta) ;; *) fail "calibrate pair $i: '$got'" ;; esac
+        check "$out" "$got" "calibrate pair $i"
+    done
+}
+
+calib_unwritable() {
+    books=(model-calibrated.ini calibration.xlsx)
+    out=$tmp/calib-readonly
+    mkdir "$out"
+    if [ "$(id -u)" -ne 0 ]; then
+        calibrate alpha "$out" >/dev/null
+        chmod 555 "$out"
+    elif mount -t tmpfs -o size=1m tmpfs "$out" 2>/dev/null; then
+        mounted+=("$out")
+        calibrate alpha "$out" >/dev/null
+        mount -o remount,ro "$out" || { echo "skipped: cannot remount read-only"; return; }
+    else
+        echo "skipped: an unwritable folder (root, and no tmpfs to mount)"
+        return
+    fi
+    # a --team backtest of 100,000 replications runs for most of a minute:
+    # the folder must be refused before the fit and the backtest
+    start=$(date +%s)
+    calibrate beta "$out" --team "$tmp/team.ini" --replications 100000 -j 1 \
+        >"$tmp/stdout" 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 4 ] || fail "calibrate, read-only folder: exit $rc, want 4"
+    [ $(($(date +%s) - start)) -lt 10 ] ||
+        fail "calibrate, read-only folder: found only after the backtest"
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+        grep -Eq "^capplan: $out: output folder: not writable: (Read-only file system|Permission denied)\$" \
+            "$tmp/err" || fail "calibrate, read-only folder: stderr $(cat "$tmp/err")"
+    [ -s "$tmp/stdout" ] && fail "calibrate, read-only folder: something on stdout"
+    check "$out" alpha "calibrate, read-only folder"
+    [ "$(id -u)" -ne 0 ] && chmod 755 "$out"
+}
+
 case $case in
 kill-stages) kill_stages ;;
 fail-stages) fail_stages ;;
@@ -309,6 +442,9 @@ probes) probes ;;
 full-disk) full_disk ;;
 unwritable) unwritable ;;
 closed-stdout) closed_stdout ;;
+calibrate-kill-stages) calib_kill_stages ;;
+calibrate-concurrent) calib_concurrent ;;
+calibrate-unwritable) calib_unwritable ;;
 *) echo "unknown case $case" >&2; exit 2 ;;
 esac
 [ $failed -eq 0 ] && echo "ok: $case"

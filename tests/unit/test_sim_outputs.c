@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "csvin.h"
+#include "outset.h"
 #include "report.h"
 #include "sim.h"
 #include "workbook.h"
@@ -375,16 +376,21 @@ static void sheet_names(const char *dir, char *out, size_t n)
         pclose(p);
 }
 
+/* DIR/staffing.xlsx, published as a run does (outset.h). */
 static void write_book(fixture *f, const char *dir)
 {
-    char path[600];
+    static const char *const names[] = {"staffing.xlsx"};
     cap_error err;
-    cap_staged staged;
-    snprintf(path, sizeof path, "%s/staffing.xlsx", dir);
-    CHECK_INT(cap_outdir_stage(path, &staged, &err), CAP_OK);
-    CHECK_INT(cap_workbook_staffing(&staged, f->staffing, &f->portfolio,
-                                    f->model, &f->info, &err), CAP_OK);
-    CHECK_INT(cap_outdir_publish(&staged, 1, &err), CAP_OK);
+    cap_outset *set = cap_outset_begin(dir, names, 1, &err);
+    CHECK(set != NULL);
+    if (!set)
+        return;
+    CHECK_INT(cap_workbook_staffing(cap_outset_file(set, 0), f->staffing,
+                                    &f->portfolio, f->model, &f->info, &err),
+              CAP_OK);
+    CHECK_INT(cap_outset_publish(set, &err), CAP_OK);
+    CHECK_INT(cap_outset_commit(set, &err), CAP_OK);
+    cap_outset_free(set);
 }
 
 static void check_simulation_sheet(const table *t)
