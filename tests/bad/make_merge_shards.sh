@@ -12,6 +12,9 @@
 #   merge_changed_KofK.json            merge_KofK.json with the portfolio's
 #                                      CRC-32 replaced by 00000000 (an input
 #                                      that changed since the shards read it)
+#   merge_old_2of2.json                merge_2of2.json claiming to be
+#                                      written by capplan 0.0.0 (another
+#                                      version than the one under test)
 set -u
 : "${CAPPLAN:?CAPPLAN must name the capplan under test}"
 
@@ -34,3 +37,12 @@ for k in 1 2; do
         exit 1
     fi
 done
+
+# The version is the header's first field named so; the substitution must
+# have hit and made a version other than the one under test.
+sed '1s/"version":"[^"]*"/"version":"0.0.0"/' merge_2of2.json >merge_old_2of2.json
+if cmp -s merge_2of2.json merge_old_2of2.json ||
+    ! head -n 1 merge_old_2of2.json | grep -q '"version":"0.0.0"'; then
+    echo "FAIL: no version other than 0.0.0 to change in merge_2of2.json" >&2
+    exit 1
+fi
