@@ -1,4 +1,5 @@
-/* queue.c - a multi-server, non-preemptive priority queue on a roster. */
+/* queue.c - a multi-server priority queue on a roster, served from a
+ * stream of jobs and holding only the open ones. */
 #include "queue.h"
 
 #include "idset.h"
@@ -95,24 +96,74 @@ static int first_class(const cap_job *j)
     return j->priority >= CAP_PRIORITY_TASK ? TASK_CLASS : 2 * j->priority;
 }
 
-/* ---- waiting pieces: one FIFO per class, linked through next[] (a job
- * waits in at most one line at a time) ---- */
+/* ---- the jobs held: arrived and not yet finished ----
+ * A slab of entries and a free list through their `next`: the lines and
+ * the slots name jobs by their entry, so a run holds the open jobs only,
+ * however long the stream. */
 
 typedef struct {
-    size_t head[CLASSES], tail[CLASSES];
-    size_t *next;
-    size_t count;
-} lines;
+    cap_job job;
+    size_t seq;       /* its place in the source's order */
+    size_t next;      /* the next job in its line, or in the free list */
+} held;
 
 #define NONE SIZE_MAX
 
-static void lines_push(lines *l, int c, size_t i)
+typedef struct {
+    held *at;
+    size_t cap, used; /* entries allocated, entries holding a job */
+    size_t free;      /* the first free entry, or NONE */
+    size_t most;      /* the most entries held at once */
+} slab;
+
+/* An entry for job j (seq its place), or NONE when out of memory. */
+static size_t slab_take(slab *s, const cap_job *j, size_t seq)
 {
-    l->next[i] = NONE;
+    size_t i = s->free;
+    if (i == NONE) {
+        if (s->cap == SIZE_MAX / 2 / sizeof *s->at)
+            return NONE;
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        held *at = realloc(s->at, cap * sizeof *at);
+        if (!at)
+            return NONE;
+        for (size_t k = s->cap; k < cap; k++)
+            at[k].next = k + 1 < cap ? k + 1 : NONE;
+        s->at = at;
+        i = s->cap;
+        s->cap = cap;
+    }
+    s->free = s->at[i].next;
+    s->at[i].job = *j;
+    s->at[i].seq = seq;
+    if (++s->used > s->most)
+        s->most = s->used;
+    return i;
+}
+
+/* Job i's last piece is finished. */
+static void slab_give(slab *s, size_t i)
+{
+    s->at[i].next = s->free;
+    s->free = i;
+    s->used--;
+}
+
+/* ---- waiting pieces: one FIFO per class, linked through the held
+ * entries' next (a job waits in at most one line at a time) ---- */
+
+typedef struct {
+    size_t head[CLASSES], tail[CLASSES];
+    size_t count;
+} lines;
+
+static void lines_push(lines *l, held *at, int c, size_t i)
+{
+    at[i].next = NONE;
     if (l->tail[c] == NONE)
         l->head[c] = i;
     else
-        l->next[l->tail[c]] = i;
+        at[l->tail[c]].next = i;
     l->tail[c] = i;
     l->count++;
 }
@@ -126,10 +177,10 @@ static int lines_first(const lines *l)
     return CLASSES;
 }
 
-static size_t lines_pop(lines *l, int c)
+static size_t lines_pop(lines *l, const held *at, int c)
 {
     size_t i = l->head[c];
-    l->head[c] = l->next[i];
+    l->head[c] = at[i].next;
     if (l->head[c] == NONE)
         l->tail[c] = NONE;
     l->count--;
@@ -158,9 +209,14 @@ static int max_people(const cap_shifts *s)
 }
 
 typedef struct {
-    const cap_job *jobs;
     const cap_queue_rules *rules;
-    size_t n, arrived;
+    /* the source and its next job, not yet arrived (seq its place) */
+    const cap_job_source *src;
+    cap_job pending;
+    int has_pending;
+    size_t pending_seq;
+    const cap_job_sink *sink;
+    slab held;
     lines wait;
     slot *busy;
     int busy_count;
@@ -177,13 +233,12 @@ typedef struct {
      * before `more_at` while the busy count is the same */
     double asked_at, more_at;
     int asked_busy;
-    double *start;
     cap_queue_stats *stats;
 } state;
 
 static double triage_minutes(const state *q, size_t i)
 {
-    const cap_job *j = &q->jobs[i];
+    const cap_job *j = &q->held.at[i].job;
     if (!q->rules || j->priority >= CAP_PRIORITY_TASK)
         return j->handle;
     return lo(q->rules->triage[j->priority], j->handle);
@@ -194,7 +249,7 @@ static double piece_minutes(const state *q, size_t i, int c)
 {
     if (c == TASK_CLASS || c % 2 == 0)
         return triage_minutes(q, i);
-    return q->jobs[i].handle - triage_minutes(q, i);
+    return q->held.at[i].job.handle - triage_minutes(q, i);
 }
 
 /* Slot k's piece in hand enters or leaves its class's set of open slots. */
@@ -318,10 +373,10 @@ static void count_busy(state *q, double a, double b)
 
 static void begin(state *q, slot *p, size_t i, int c, double t, double minutes)
 {
-    if (c != TASK_CLASS && c % 2 == 0 && q->start[i] < 0)
-        q->start[i] = t;
-    if (c == TASK_CLASS)
-        q->start[i] = t;
+    /* a job's first piece (its triage, its whole work without rules, a
+     * task) begins once and is its first response; the others resume */
+    if (c % 2 == 0)
+        q->sink->started(q->sink->ctx, q->held.at[i].seq, &q->held.at[i].job, t);
     p->job = i;
     p->cls = c;
     p->since = t;
@@ -337,7 +392,9 @@ static void finish(state *q, int k)
     int c = p->cls;
     size_t i = p->job;
     if (q->rules && c < TASK_CLASS && c % 2 == 0 && piece_minutes(q, i, c + 1) > 0)
-        lines_push(&q->wait, c + 1, i); /* its resolution waits its turn */
+        lines_push(&q->wait, q->held.at, c + 1, i); /* its resolution waits its turn */
+    else
+        slab_give(&q->held, i); /* its last piece */
     open_remove(q, k);
     if (p->held_cls >= 0) {
         p->job = p->held_job;
@@ -357,7 +414,7 @@ static void start_pieces(state *q, int on_shift, double t)
 {
     while (q->wait.count > 0 && q->busy_count < on_shift) {
         int c = lines_first(&q->wait);
-        size_t i = lines_pop(&q->wait, c);
+        size_t i = lines_pop(&q->wait, q->held.at, c);
         slot *p = &q->busy[q->busy_count++];
         p->held_cls = -1;
         begin(q, p, i, c, t, piece_minutes(q, i, c));
@@ -398,7 +455,7 @@ static int preempt(state *q, int c, double t)
     p->held_cls = p->cls;
     p->held_job = p->job;
     p->held_left = p->end - t;
-    size_t i = lines_pop(&q->wait, c);
+    size_t i = lines_pop(&q->wait, q->held.at, c);
     begin(q, p, i, c, t, piece_minutes(q, i, c));
     heap_fix(q, q->place[victim]);
     return 1;
@@ -429,7 +486,7 @@ static double more_people(state *q, const cap_shifts *s, double t)
 
 static double next_event(state *q, const cap_shifts *s, double t)
 {
-    double next = q->arrived < q->n ? q->jobs[q->arrived].arrival : INFINITY;
+    double next = q->has_pending ? q->pending.arrival : INFINITY;
     if (q->busy_count > 0)
         next = lo(next, q->busy[q->heap[0]].end);
     if (q->wait.count > 0)
@@ -447,7 +504,7 @@ static void finish_until(state *q, double t)
 
 static void state_free(state *q)
 {
-    free(q->wait.next);
+    free(q->held.at);
     free(q->busy);
     free(q->heap);
     free(q->place);
@@ -455,15 +512,14 @@ static void state_free(state *q)
         cap_idset_free(q->open[c]);
 }
 
-static int state_alloc(state *q, size_t n)
+static int state_alloc(state *q)
 {
-    q->wait.next = malloc((n + 1) * sizeof *q->wait.next);
     /* people finishing past a shift's end come on top of those on shift */
     size_t slots = ((size_t)q->most + 1) * 2;
     q->busy = malloc(slots * sizeof *q->busy);
     q->heap = malloc(slots * sizeof *q->heap);
     q->place = malloc(slots * sizeof *q->place);
-    if (!q->wait.next || !q->busy || !q->heap || !q->place)
+    if (!q->busy || !q->heap || !q->place)
         return -1;
     for (int c = 0; c < CLASSES; c++)
         if (interruptible(c) && !(q->open[c] = cap_idset_new(slots)))
@@ -471,89 +527,153 @@ static int state_alloc(state *q, size_t n)
     return 0;
 }
 
-int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
-                    const cap_queue_rules *rules, double from, double to,
-                    double *start, cap_queue_stats *stats)
+/* The source's next job becomes the pending one (the look-ahead that
+ * says when the next arrival is). */
+static void pull(state *q)
+{
+    q->has_pending = q->src->next(q->src->ctx, &q->pending);
+}
+
+/* The jobs arrived by t are held and wait in their first piece's line.
+ * Returns 0, or -1 when out of memory. */
+static int arrive(state *q, double t)
+{
+    while (q->has_pending && q->pending.arrival <= t) {
+        size_t i = slab_take(&q->held, &q->pending, q->pending_seq);
+        if (i == NONE)
+            return -1;
+        lines_push(&q->wait, q->held.at, first_class(&q->pending), i);
+        q->pending_seq++;
+        pull(q);
+    }
+    return 0;
+}
+
+/* The run is over: the jobs whose first piece still waits never start.
+ * They and the rest of the source are told so in arrival order (each
+ * first-piece line holds its jobs in arrival order, so the lines merge
+ * by seq).  Returns how many of the source's rest arrive by `to`. */
+static size_t tell_never_started(state *q)
+{
+    const held *at = q->held.at;
+    for (;;) {
+        int first = -1;
+        for (int c = 0; c < CLASSES; c += 2)
+            if (q->wait.head[c] != NONE &&
+                (first < 0 || at[q->wait.head[c]].seq < at[q->wait.head[first]].seq))
+                first = c;
+        if (first < 0)
+            break;
+        size_t i = lines_pop(&q->wait, at, first);
+        q->sink->started(q->sink->ctx, at[i].seq, &at[i].job, -1);
+    }
+    size_t by_to = 0;
+    while (q->has_pending) {
+        by_to += q->pending.arrival <= q->to;
+        q->sink->started(q->sink->ctx, q->pending_seq++, &q->pending, -1);
+        pull(q);
+    }
+    return by_to;
+}
+
+/* Whether nobody is ever on shift (no hour of the week has a fraction of
+ * a person): then no job starts, and the stream is told so without being
+ * held. */
+static int nobody_ever(const cap_shifts *s)
+{
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        if (s->present[h] > 0)
+            return 0;
+    return 1;
+}
+
+/* The events, from minute 0 until nothing more can happen. */
+static int run(state *q, const cap_shifts *s)
+{
+    int backlog_seen = 0;
+    double t = 0;
+    for (;;) {
+        finish_until(q, t);
+        if (arrive(q, t) != 0)
+            return -1;
+        int on_shift = cap_shifts_at(s, t);
+        start_pieces(q, on_shift, t);
+        preempt_for_triage(q, on_shift, t);
+        assert(heap_in_order(q));
+        assert(open_sets_right(q));
+        double next = next_event(q, s, t);
+        if (!backlog_seen && t <= q->to && next > q->to) {
+            q->stats->backlog = (int)q->wait.count;
+            backlog_seen = 1;
+        }
+        if (next == INFINITY)
+            return 0;
+        t = next;
+    }
+}
+
+int cap_queue_stream(const cap_job_source *src, const cap_shifts *s,
+                     const cap_queue_rules *rules, double from, double to,
+                     const cap_job_sink *sink, cap_queue_stats *stats)
 {
     state q;
     memset(&q, 0, sizeof q);
-    q.jobs = jobs;
     q.rules = rules;
-    q.n = n;
+    q.src = src;
+    q.sink = sink;
+    q.held.free = NONE;
     q.from = from;
     q.to = to;
     q.most = max_people(s);
     q.asked_busy = -1;
-    q.start = start;
     q.stats = stats;
-    if (state_alloc(&q, n) != 0) {
-        state_free(&q);
-        return -1;
-    }
     for (int c = 0; c < CLASSES; c++)
         q.wait.head[c] = q.wait.tail[c] = NONE;
-    *stats = (cap_queue_stats){0, present_minutes(s, from, to), 0};
-    int backlog_seen = 0;
-    double t = 0;
-    for (size_t i = 0; i < n; i++)
-        start[i] = -1;
-    for (;;) {
-        finish_until(&q, t);
-        while (q.arrived < n && jobs[q.arrived].arrival <= t) {
-            lines_push(&q.wait, first_class(&jobs[q.arrived]), q.arrived);
-            q.arrived++;
-        }
-        int on_shift = cap_shifts_at(s, t);
-        start_pieces(&q, on_shift, t);
-        preempt_for_triage(&q, on_shift, t);
-        assert(heap_in_order(&q));
-        assert(open_sets_right(&q));
-        double next = next_event(&q, s, t);
-        if (!backlog_seen && t <= to && next > to) {
-            stats->backlog = (int)q.wait.count;
-            backlog_seen = 1;
-        }
-        if (next == INFINITY)
-            break;
-        t = next;
+    *stats = (cap_queue_stats){0, present_minutes(s, from, to), 0, 0};
+    int rc = state_alloc(&q);
+    if (rc == 0)
+        pull(&q);
+    if (rc == 0 && nobody_ever(s)) {
+        /* the event loop would hold every job, waiting, to the end: the
+         * backlog at `to` is every job arrived by then (none when the
+         * measured period ends before minute 0, the first event) */
+        size_t by_to = tell_never_started(&q);
+        stats->backlog = to >= 0 ? (int)by_to : 0;
+    } else if (rc == 0 && (rc = run(&q, s)) == 0) {
+        tell_never_started(&q);
     }
+    stats->most_open = q.held.most;
     state_free(&q);
-    return 0;
+    return rc;
 }
 
-/* Provisional: gathers the stream and serves it as an array (not yet
- * bounded by the open jobs). */
-int cap_queue_stream(const cap_job_source *src, const cap_shifts *shifts,
-                     const cap_queue_rules *rules, double from, double to,
-                     const cap_job_sink *sink, cap_queue_stats *stats)
+/* cap_queue_serve's jobs as a source, its start[] as the sink. */
+typedef struct {
+    const cap_job *jobs;
+    size_t n, next;
+} array_source;
+
+static int array_next(void *ctx, cap_job *out)
 {
-    size_t n = 0, cap = 0;
-    cap_job *jobs = NULL, j;
-    while (src->next(src->ctx, &j)) {
-        if (n == cap) {
-            cap = cap ? 2 * cap : 64;
-            cap_job *grown = realloc(jobs, cap * sizeof *jobs);
-            if (!grown) {
-                free(jobs);
-                return -1;
-            }
-            jobs = grown;
-        }
-        jobs[n++] = j;
-    }
-    double *start = malloc((n + 1) * sizeof *start);
-    if (!start || cap_queue_serve(jobs, n, shifts, rules, from, to, start, stats)) {
-        free(start);
-        free(jobs);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (start[i] >= 0)
-            sink->started(sink->ctx, i, &jobs[i], start[i]);
-    for (size_t i = 0; i < n; i++)
-        if (start[i] < 0)
-            sink->started(sink->ctx, i, &jobs[i], start[i]);
-    free(start);
-    free(jobs);
-    return 0;
+    array_source *a = ctx;
+    if (a->next == a->n)
+        return 0;
+    *out = a->jobs[a->next++];
+    return 1;
+}
+
+static void write_start(void *ctx, size_t seq, const cap_job *job, double start)
+{
+    (void)job;
+    ((double *)ctx)[seq] = start;
+}
+
+int cap_queue_serve(const cap_job *jobs, size_t n, const cap_shifts *s,
+                    const cap_queue_rules *rules, double from, double to,
+                    double *start, cap_queue_stats *stats)
+{
+    array_source a = {jobs, n, 0};
+    cap_job_source src = {array_next, &a};
+    cap_job_sink sink = {write_start, start};
+    return cap_queue_stream(&src, s, rules, from, to, &sink, stats);
 }

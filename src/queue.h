@@ -48,6 +48,9 @@ typedef struct {
     double busy_minutes;     /* work done inside [from, to) */
     double present_minutes;  /* people x minutes on shift in [from, to) */
     int backlog;             /* pieces of work waiting at `to` */
+    size_t most_open;        /* the most jobs held at once: arrived and
+                              * not finished (what a run's memory grows
+                              * with, not the jobs it is given) */
 } cap_queue_stats;
 
 typedef struct {
@@ -82,7 +85,10 @@ typedef struct {
 } cap_job_sink;
 
 /* cap_queue_serve() on a stream: the same start times, told to sink
- * instead of written to an array.  Returns 0, or -1 when out of memory. */
+ * instead of written to an array.  It reads a job from src when the clock
+ * reaches the one before it, and holds a job until its last piece is
+ * finished.  Returns 0, or -1 when out of memory (some jobs may have been
+ * told). */
 int cap_queue_stream(const cap_job_source *src, const cap_shifts *shifts,
                      const cap_queue_rules *rules, double from, double to,
                      const cap_job_sink *sink, cap_queue_stats *stats);

@@ -236,6 +236,219 @@ static void check_fifo_is_the_engine(void)
     free(start);
 }
 
+/* ---- the queue on a stream (cap_queue_stream) ---- */
+
+typedef struct {
+    const cap_job *jobs;
+    size_t n, k;
+} list_source;
+
+static int list_next(void *ctx, cap_job *out)
+{
+    list_source *l = ctx;
+    if (l->k == l->n)
+        return 0;
+    *out = l->jobs[l->k++];
+    return 1;
+}
+
+/* What the sink was told, call by call (the first 16), and how often. */
+typedef struct {
+    size_t calls;
+    size_t seq[16];
+    double start[16];
+} told;
+
+static void tell(void *ctx, size_t seq, const cap_job *job, double start)
+{
+    told *t = ctx;
+    (void)job;
+    if (t->calls < 16) {
+        t->seq[t->calls] = seq;
+        t->start[t->calls] = start;
+    }
+    t->calls++;
+}
+
+static int stream_list(const cap_job *jobs, size_t n, const cap_shifts *s,
+                       const cap_queue_rules *rules, double to, told *t,
+                       cap_queue_stats *st)
+{
+    list_source l = {jobs, n, 0};
+    cap_job_source src = {list_next, &l};
+    cap_job_sink sink = {tell, t};
+    *t = (told){0};
+    int rc = cap_queue_stream(&src, s, rules, 0, to, &sink, st);
+    CHECK_INT((int)l.k, (int)n); /* the whole source was read */
+    return rc;
+}
+
+static void all_week(double *present, double people)
+{
+    for (int h = 0; h < CAP_WEEK_HOURS; h++)
+        present[h] = people;
+}
+
+/* A job is held from its arrival to the end of its last piece. */
+static void check_stream_holds_open_jobs(void)
+{
+    double present[CAP_WEEK_HOURS];
+    all_week(present, 1);
+    cap_shifts one = {present, NULL, 0, 0};
+    cap_queue_stats st;
+    told t;
+    /* 1,000 jobs, one an hour, 10 minutes each: each is done before the
+     * next arrives, so one is held at a time, and each starts on arrival
+     * (told in that order). */
+    enum { N = 1000 };
+    cap_job *hourly = malloc(N * sizeof *hourly);
+    CHECK(hourly != NULL);
+    if (!hourly)
+        return;
+    for (int i = 0; i < N; i++)
+        hourly[i] = (cap_job){60.0 * i, 10, 0, 1, 0};
+    CHECK_INT(stream_list(hourly, N, &one, NULL, 60.0 * N, &t, &st), 0);
+    CHECK_INT((int)st.most_open, 1);
+    CHECK_INT((int)t.calls, N);
+    CHECK_INT((int)t.seq[15], 15);
+    CHECK_NEAR(t.start[15], 900, 0);
+    CHECK_NEAR(st.busy_minutes, 10.0 * N, 1e-6);
+    free(hourly);
+    /* Five jobs at minute 0: all five are held until the first ends;
+     * they start at 0, 10, 20, 30, 40. */
+    cap_job five[5];
+    for (int i = 0; i < 5; i++)
+        five[i] = (cap_job){0, 10, 0, 1, 0};
+    CHECK_INT(stream_list(five, 5, &one, NULL, 60, &t, &st), 0);
+    CHECK_INT((int)st.most_open, 5);
+    CHECK_INT((int)t.calls, 5);
+    for (int i = 0; i < 5; i++) {
+        CHECK_INT((int)t.seq[i], i);
+        CHECK_NEAR(t.start[i], 10.0 * i, 0);
+    }
+    /* With triage (10 minutes) a ticket is held through its resolution:
+     * S4 A at 0 (60 minutes: triage 0-10, resolution 10-60) and S4 B at
+     * 20 (its triage may not interrupt A's resolution, so it starts at
+     * 60): both are held from 20 to 60. */
+    cap_queue_rules rules = {{10, 10, 10, 10}};
+    cap_job ab[] = {{0, 60, 0, 3, 0}, {20, 60, 0, 3, 0}};
+    CHECK_INT(stream_list(ab, 2, &one, &rules, 200, &t, &st), 0);
+    CHECK_INT((int)st.most_open, 2);
+    CHECK_INT((int)t.calls, 2);
+    CHECK_NEAR(t.start[1], 60, 0);
+    CHECK_NEAR(st.busy_minutes, 120, 1e-9);
+}
+
+/* Jobs that never start are told once each, at the end, in arrival order
+ * (whatever their class), with a negative start. */
+static void check_stream_never_started(void)
+{
+    cap_queue_stats st;
+    told t;
+    /* Nobody ever on shift: ten jobs, one every 10 minutes, none held;
+     * the backlog at minute 45 is the five arrived by then. */
+    double nobody[CAP_WEEK_HOURS] = {0};
+    cap_shifts none = {nobody, NULL, 0, 0};
+    cap_job ten[10];
+    for (int i = 0; i < 10; i++)
+        ten[i] = (cap_job){10.0 * i, 5, 0, (unsigned char)(i % 5), 0};
+    CHECK_INT(stream_list(ten, 10, &none, NULL, 45, &t, &st), 0);
+    CHECK_INT((int)st.most_open, 0);
+    CHECK_INT((int)t.calls, 10);
+    for (int i = 0; i < 10; i++) {
+        CHECK_INT((int)t.seq[i], i);
+        CHECK(t.start[i] < 0);
+    }
+    CHECK_INT(st.backlog, 5);
+    /* One person in the run's first hour only (the roster's second,
+     * repeating week maps to an empty hour): a job at 10 starts then;
+     * an S4 at 200, an S1 at 300 and a task at 400 wait to the end, held
+     * (3 at once) and told in arrival order, not by class. */
+    double first_hour[CAP_WEEK_HOURS] = {0};
+    first_hour[0] = 1;
+    unsigned char how[2 * CAP_WEEK_HOURS];
+    for (int k = 0; k < 2 * CAP_WEEK_HOURS; k++)
+        how[k] = (unsigned char)(k < CAP_WEEK_HOURS ? k : 1);
+    cap_shifts once = {first_hour, how, 2 * CAP_WEEK_HOURS, 0};
+    cap_job late[] = {{10, 5, 0, 0, 0}, {200, 5, 0, 3, 0}, {300, 5, 0, 0, 0},
+                      {400, 5, 0, CAP_PRIORITY_TASK, 0}};
+    CHECK_INT(stream_list(late, 4, &once, NULL, 1000, &t, &st), 0);
+    CHECK_INT((int)st.most_open, 3);
+    CHECK_INT((int)t.calls, 4);
+    CHECK_NEAR(t.start[0], 10, 0);
+    for (int i = 1; i < 4; i++) {
+        CHECK_INT((int)t.seq[i], i);
+        CHECK(t.start[i] < 0);
+    }
+    CHECK_INT(st.backlog, 3);
+}
+
+/* A long stream: a million tickets (S1..S4 and tasks, a minute apart on
+ * average, 3 minutes of work with 1 of triage) on 10 people around the
+ * clock, 30% busy.  Each is told once and started, all the work is done
+ * (busy minutes = the sum of handle times), and what is held stays at
+ * the few open tickets instead of growing with the stream. */
+typedef struct {
+    gsl_rng *r;
+    size_t left;
+    double t, work;
+} ticket_gen;
+
+static int gen_next(void *ctx, cap_job *out)
+{
+    ticket_gen *g = ctx;
+    if (g->left == 0)
+        return 0;
+    g->left--;
+    g->t += gsl_ran_exponential(g->r, 1.0);
+    double handle = gsl_ran_exponential(g->r, 3.0);
+    g->work += handle;
+    *out = (cap_job){g->t, handle, 0, (unsigned char)gsl_rng_uniform_int(g->r, 5), 0};
+    return 1;
+}
+
+typedef struct {
+    unsigned char *seen;
+    size_t calls, twice, started;
+} tally;
+
+static void count_told(void *ctx, size_t seq, const cap_job *job, double start)
+{
+    tally *t = ctx;
+    (void)job;
+    t->calls++;
+    t->twice += t->seen[seq]++ > 0;
+    t->started += start >= 0;
+}
+
+static void check_stream_is_bounded(void)
+{
+    enum { N = 1000000 };
+    double present[CAP_WEEK_HOURS];
+    all_week(present, 10);
+    cap_shifts team = {present, NULL, 0, 0};
+    cap_queue_rules rules = {{1, 1, 1, 1}};
+    ticket_gen g = {gsl_rng_alloc(gsl_rng_mt19937), N, 0, 0};
+    tally tl = {calloc(N, 1), 0, 0, 0};
+    CHECK(g.r && tl.seen);
+    if (!g.r || !tl.seen)
+        return;
+    gsl_rng_set(g.r, 12);
+    cap_job_source src = {gen_next, &g};
+    cap_job_sink sink = {count_told, &tl};
+    cap_queue_stats st;
+    /* measured to minute 2e6, well past the last ticket (about 1e6) */
+    CHECK_INT(cap_queue_stream(&src, &team, &rules, 0, 2e6, &sink, &st), 0);
+    CHECK_INT((int)tl.calls, N);
+    CHECK_INT((int)tl.twice, 0);
+    CHECK_INT((int)tl.started, N);
+    CHECK_NEAR(st.busy_minutes / g.work, 1, 1e-9);
+    fprintf(stderr, "# %d streamed tickets: at most %zu held at once\n", N, st.most_open);
+    CHECK(st.most_open >= 1 && st.most_open < 50);
+    gsl_rng_free(g.r);
+    free(tl.seen);
+}
+
 static void check_estimate(void)
 {
     /* Mean 2, sd 1 over 4 values: half-width = t(0.975, 3) x 1 / 2, with
@@ -256,6 +469,9 @@ int main(void)
     check_first_response_clocks();
     check_fifo_by_hand();
     check_fifo_is_the_engine();
+    check_stream_holds_open_jobs();
+    check_stream_never_started();
+    check_stream_is_bounded();
     check_estimate();
     return check_summary();
 }
