@@ -181,6 +181,18 @@ static void deal_where(const cap_keys *keys, const char *key,
     flag_name(key, out, cap);
 }
 
+/* Where the deal's partner was given, for messages about it as a whole:
+ * --customers with its value, or the --compare that changed them. */
+static void partner_where(const deal_keys *c, char *out, size_t cap)
+{
+    const cap_deal_variant *v = changed_by(c, CAP_DEAL_CUSTOMERS);
+    if (v)
+        snprintf(out, cap, "--compare \"%s\"", v->text);
+    else
+        snprintf(out, cap, "--customers \"%s\"",
+                 c->deal->value[CAP_DEAL_CUSTOMERS]);
+}
+
 /* The partner's id: its name in lowercase, runs of other characters as
  * one '_' ("Partner X GmbH" -> "partner_x_gmbh"); "deal" without a name. */
 static void deal_id(const char *name, char *out, size_t cap)
@@ -226,7 +238,8 @@ cap_portfolio *cap_deal_portfolio(const cap_deal *d, const cap_deal_variant *v,
         snprintf(p->name, sizeof p->name, "deal");
     cap_partner *partner = st ? NULL : cap_portfolio_add_partner(p, id, m);
     if (partner) {
-        snprintf(partner->where, sizeof partner->where, "--customers");
+        partner_where(&c, partner->where, sizeof partner->where);
+        partner->deal = 1;
         st = cap_partner_read_keys(partner, &keys, m, err);
     }
     if (!st)

@@ -126,6 +126,15 @@ static void lower_copy(char *dst, size_t cap, const char *src)
 }
 
 /* A new partner with the model's defaults for every key it may leave out. */
+const char *cap_partner_field(const cap_partner *partner, char *buf,
+                              size_t cap)
+{
+    if (partner->deal)
+        return NULL;
+    snprintf(buf, cap, "[partner.%s]", partner->id);
+    return buf;
+}
+
 cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
                                        const cap_model *m)
 {
@@ -1078,9 +1087,13 @@ static cap_status partner_limit(const cap_portfolio *p,
 {
     char label[24], field[160];
     horizon_quarter(p, q, label);
-    snprintf(field, sizeof field, "[partner.%s]", partner->id);
     const cap_segment *at = given ? first_past(partner, q, p->max_customers)
                                   : first_past(partner, -1, p->max_customers);
+    if ((at || !partner->growth) && partner->deal)
+        return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, NULL,
+                             "customers add up to %.0f, above the model's "
+                             "limit of %.0f ([limits] max_customers)", count,
+                             p->max_customers);
     if (at || !partner->growth)
         return cap_error_set(err, CAP_ERR_INPUT, at ? at->source
                              : partner->where, 0, "customers",
@@ -1088,7 +1101,8 @@ static cap_status partner_limit(const cap_portfolio *p,
                              "model's limit of %.0f ([limits] max_customers)",
                              partner->id, given ? " in " : "",
                              given ? label : "", count, p->max_customers);
-    return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, field,
+    return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0,
+                         cap_partner_field(partner, field, sizeof field),
                          "growth %g a quarter makes %.0f customers in %s, "
                          "above the model's limit of %.0f ([limits] "
                          "max_customers)", partner->growth, count, label,
@@ -1132,11 +1146,13 @@ cap_status cap_portfolio_validate(const cap_portfolio *p, cap_error *err)
         double total = 0; /* double: no sum of counts can wrap */
         for (size_t s = 0; s < partner->segment_count; s++)
             total += partner->segments[s].customers;
-        snprintf(field, sizeof field, "[partner.%s]", partner->id);
         if (total == 0)
-            return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, field,
-                                 "no customers (want a customers key or CSV "
-                                 "rows with a count above 0)");
+            return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0,
+                                 cap_partner_field(partner, field,
+                                                   sizeof field),
+                                 "no customers (want %s with a count above "
+                                 "0)", partner->deal ? "a segment"
+                                 : "a customers key or CSV rows");
     }
     return CAP_OK;
 }

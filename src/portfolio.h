@@ -34,7 +34,11 @@ typedef struct {
     double growth;         /* per quarter, compounded */
     cap_segment *segments;
     size_t segment_count;
-    char where[512];       /* "file:line" of its section, or "file: row N" */
+    char where[512];       /* "file:line" of its section, "file: row N", or
+                            * capplan size's --customers "..." (or the
+                            * --compare "..." that changed them) */
+    int deal;              /* capplan size's one partner: where names it
+                            * whole, so messages name no field after it */
 } cap_partner;
 
 /* Columns of the customers CSV: partner, plan, timezone, customers (these
@@ -104,6 +108,11 @@ cap_status cap_portfolio_read_keys(cap_portfolio *p, const cap_keys *k,
 
 /* Appends a partner with the model's defaults for every key it may leave
  * out; the pointer is valid until the next partner is added. */
+/* The field naming partner in a message about it as a whole, after its
+ * where: "[partner.ID]" in buf, or NULL for capplan size's deal. */
+const char *cap_partner_field(const cap_partner *partner, char *buf,
+                              size_t cap);
+
 cap_partner *cap_portfolio_add_partner(cap_portfolio *p, const char *id,
                                        const cap_model *model);
 

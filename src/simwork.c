@@ -48,13 +48,15 @@ cap_status cap_sim_work_check(const cap_portfolio *p, const cap_model *m,
                      fit > 1 ? " or fewer" : "");
         else
             snprintf(advice, sizeof advice, "use");
-        return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0, NULL,
-                             "partner %s: %d replications would simulate "
+        char field[160];
+        return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0,
+                             cap_partner_field(partner, field, sizeof field),
+                             "%d replications would simulate "
                              "%.3g tickets (%.3g a replication over %d "
                              "quarter%s), above the model's limit of %.3g "
                              "([limits] max_simulated_tickets, a run of "
                              "minutes): %s --no-sim for the rules' answer",
-                             partner->id, replications, per_rep * replications,
+                             replications, per_rep * replications,
                              per_rep, p->quarters, p->quarters == 1 ? "" : "s",
                              m->max_simulated_tickets, advice);
     }

@@ -182,8 +182,17 @@ function(cap_bad_size_case name code)
   cap_bad_command_case(size ${name} ${code} ${ARGN})
 endfunction()
 
+# a message about the deal as a whole names --customers with its value
+# (or the --compare that changed the customers), and nothing more
 cap_bad_size_case(size_sim_work_past_limit 3 --channel reseller --customers
                   "mission_critical Europe/Berlin 1000000" --quarters 1)
+cap_bad_size_case(size_customers_past_limit 3 --channel oem --customers
+                  "basic UTC 6000000, premium Europe/Paris 6000000" --no-sim)
+cap_bad_size_case(size_growth_past_limit   3 --channel oem --customers
+                  "basic UTC 5000000" --growth 1 --quarters 4 --start 2027-01-01
+                  --no-sim)
+cap_bad_size_case(size_compare_no_customers 3 --channel oem --customers
+                  "basic UTC 5" --compare "customers=basic UTC 0" --no-sim)
 
 # each malformed --customers form names its segment
 cap_bad_size_case(size_missing_count   3 --channel oem --customers
