@@ -13,9 +13,11 @@ typedef void (*cap_task_fn)(void *ctx, size_t i);
 /* Calls fn(ctx, i) for every i in [0, n) on up to `threads` threads (the
  * calling one included; a new set per call) and returns when all are
  * done.  Indices are taken in order, one at a time, by whichever thread is
- * free.  With threads <= 1 or n <= 1 everything runs on the caller and no
- * thread is made: what a loop inside an fn passes when the outer loop
- * already uses the threads (simbatch.c). */
+ * free.  A call made from inside another (from an fn) makes no thread,
+ * whatever `threads` says: its caller runs its indices, and the outer
+ * call's threads that have run out of indices help with them (the last
+ * partners of a quarter, simbatch.c).  With threads <= 1 or n <= 1 and no
+ * outer call, everything runs on the caller. */
 void cap_parallel_for(size_t n, int threads, cap_task_fn fn, void *ctx);
 
 #endif

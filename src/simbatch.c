@@ -4,7 +4,9 @@
  * Partners share nothing while they run (their own streams, jobs and
  * figures; the world only read once its clocks are built), so with at
  * least as many partners as threads each thread sizes whole partners,
- * largest first so that a big one does not finish alone at the end.  The
+ * largest first so that a big one does not finish alone at the end; a
+ * thread out of partners helps with the replications of those still
+ * running (pool.c) rather than wait for them at the quarter's end.  The
  * jobs kept between candidates are shared out among the partners in
  * flight, so the run keeps no more than one partner did.  With fewer
  * partners than threads (one partner: capplan size, a sales deal) they
