@@ -57,98 +57,26 @@ static double handle_minutes(const cap_model *m, gsl_rng *r, int sev)
 
 /* ---- job lists ---- */
 
-void cap_job_push(cap_job_list *l, cap_job j)
+/* Appends n jobs to l unless growing l would take *bytes (the capacity of
+ * the lists gathered so far) past limit; returns 0 then, l unchanged. */
+static int job_list_append(cap_job_list *l, const cap_job *jobs, size_t n,
+                           size_t *bytes, size_t limit)
 {
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 256;
-        l->job = cap_must(realloc(l->job, l->cap * sizeof *l->job));
+    if (l->n + n > l->cap) {
+        size_t room = (limit - *bytes) / sizeof *jobs + l->cap, want = 2 * l->cap;
+        if (want < l->n + n || want < 256)
+            want = l->n + n > 256 ? l->n + n : 256;
+        if (want > room)
+            want = l->n + n; /* exactly what fits, the last growth */
+        if (want > room)
+            return 0;
+        l->job = cap_must(realloc(l->job, want * sizeof *l->job));
+        *bytes += (want - l->cap) * sizeof *l->job;
+        l->cap = want;
     }
-    l->job[l->n++] = j;
-}
-
-/* Queue order: by arrival, then severity. */
-static int before(const cap_job *a, const cap_job *b)
-{
-    return a->arrival < b->arrival ||
-           (a->arrival == b->arrival && a->priority < b->priority);
-}
-
-/* Merges runs [e[r], e[r+1]) pairwise from src into dst; returns the
- * number of runs left, their starts in e (e[runs] stays the end).  Ties
- * go to the left run, so the merge is stable. */
-static size_t merge_pass(const cap_job *src, cap_job *dst, size_t *e, size_t runs)
-{
-    size_t out = 0, r = 0;
-    for (; r + 1 < runs; r += 2) {
-        size_t i = e[r], j = e[r + 1], k = e[r], mid = e[r + 1], end = e[r + 2];
-        while (i < mid && j < end)
-            dst[k++] = before(&src[j], &src[i]) ? src[j++] : src[i++];
-        while (i < mid)
-            dst[k++] = src[i++];
-        while (j < end)
-            dst[k++] = src[j++];
-        e[out++] = e[r];
-    }
-    if (r < runs) {
-        memcpy(dst + e[r], src + e[r], (e[r + 1] - e[r]) * sizeof *src);
-        e[out++] = e[r];
-    }
-    e[out] = e[runs];
-    return out;
-}
-
-/* Puts l in queue order.  l is a few runs already in order, one per
- * Poisson process (a segment's severity, its tasks), so merging them
- * costs O(n log runs); a comparison sort of the whole list was a quarter
- * of a run's time.  The result is what a stable sort gives. */
-static void sort_jobs(cap_job_list *l)
-{
-    size_t runs = 1;
-    for (size_t i = 1; i < l->n; i++)
-        runs += before(&l->job[i], &l->job[i - 1]);
-    if (l->n < 2 || runs == 1)
-        return;
-    size_t *e = cap_must(malloc((runs + 1) * sizeof *e));
-    size_t r = 0;
-    e[r++] = 0;
-    for (size_t i = 1; i < l->n; i++)
-        if (before(&l->job[i], &l->job[i - 1]))
-            e[r++] = i;
-    e[runs] = l->n;
-    cap_job *src = l->job, *dst = cap_must(malloc(l->n * sizeof *dst));
-    while (runs > 1) {
-        runs = merge_pass(src, dst, e, runs);
-        cap_job *t = src;
-        src = dst;
-        dst = t;
-    }
-    free(dst);
-    l->job = src;
-    l->cap = l->n;
-    free(e);
-}
-
-/* Arrival times of a Poisson process with `per_week` events per week
- * shaped by cum (cumulative weeks over the run's hours, hours + 1 long),
- * by inversion of the cumulative intensity. */
-typedef void (*arrival_fn)(void *ctx, double minute);
-
-static void poisson_arrivals(gsl_rng *r, double per_week, const double *cum,
-                             size_t hours, arrival_fn emit, void *ctx)
-{
-    if (per_week <= 0)
-        return;
-    double e = 0;
-    size_t k = 0;
-    for (;;) {
-        e += gsl_ran_exponential(r, 1.0) / per_week;
-        while (k < hours && cum[k + 1] < e)
-            k++;
-        if (k >= hours)
-            return;
-        double frac = (e - cum[k]) / (cum[k + 1] - cum[k]);
-        emit(ctx, ((double)k + frac) * 60.0);
-    }
+    memcpy(l->job + l->n, jobs, n * sizeof *jobs);
+    l->n += n;
+    return 1;
 }
 
 /* ---- the run's time line ---- */
@@ -395,128 +323,269 @@ void cap_partner_run_free(cap_partner_run *pr)
     free(pr->segs);
 }
 
-/* What one segment's arrivals need to become jobs. */
+/* ---- arrivals, hour by hour ---- */
+
+/* One Poisson process of a replication: a segment's tickets of one
+ * severity, or a team's tasks.  Its events are drawn by inversion of the
+ * cumulative intensity cum (weeks over the run's hours, hours + 1 long). */
 typedef struct {
+    double per_week;        /* events per week */
+    const double *cum;
+    double next;            /* its next event, in cumulative weeks */
+    size_t hour;            /* the run hour that event falls in; hours: none */
+    const cap_segment *seg; /* tickets: their segment; NULL: tasks */
+    unsigned short clock;   /* tickets: the CSM team's SLA clock */
+    int sev;                /* tickets: the severity */
+    int role;               /* tasks: the team */
+} arrival_process;
+
+/* A job of the hour being drawn, with its place in the order of drawing
+ * (the tie-break that makes the hour's sort stable). */
+typedef struct {
+    cap_job job;
+    size_t seq;
+} drawn_job;
+
+struct cap_arrivals {
     const cap_partner_run *pr;
     gsl_rng *rng;
-    cap_rep_jobs *out;
-    const cap_segment *seg;
-    unsigned short clock;
-    int sev;
-    int role;                    /* for tasks */
-} emitter;
+    arrival_process *proc;
+    size_t procs;
+    size_t hour;                  /* the next run hour to draw */
+    unsigned roles;               /* bit r: team r's jobs are handed out */
+    drawn_job *drawn[CAP_ROLES];  /* the hour's jobs as drawn */
+    size_t drawn_cap[CAP_ROLES];
+    size_t seq;
+    cap_job_list out[CAP_ROLES];  /* the hour's jobs in queue order */
+    cap_arrival_sums sums;
+};
 
-static void support_job(emitter *e, double minute)
+static void draw_next(cap_arrivals *a, arrival_process *p)
 {
-    const cap_model *m = e->pr->w->m;
-    cap_job j = {minute, handle_minutes(m, e->rng, e->sev),
-                 (float)m->plan[e->pr->ps->partner->tam_tier].sla_minutes[e->sev],
-                 (unsigned char)e->sev, e->pr->support_clock};
-    if (minute >= e->pr->w->tl.from && minute < e->pr->w->tl.to)
-        e->out->technical_minutes += j.handle;
-    cap_job_push(&e->out->q[CAP_ROLE_TAM], j);
+    size_t hours = a->pr->w->tl.hours;
+    p->next += gsl_ran_exponential(a->rng, 1.0) / p->per_week;
+    while (p->hour < hours && p->cum[p->hour + 1] < p->next)
+        p->hour++;
 }
 
-static void emit_ticket(void *ctx, double minute)
+static void add_process(cap_arrivals *a, double per_week, const double *cum,
+                        arrival_process p)
 {
-    emitter *e = ctx;
-    const cap_model *m = e->pr->w->m;
-    const cap_partner *partner = e->pr->ps->partner;
-    int has_csm = e->pr->ps->role[CAP_ROLE_CSM].active;
-    const cap_category *c = &m->categories[gsl_ran_discrete(e->rng, e->pr->w->category)];
-    cap_party party = cap_route(c, partner->channel, has_csm);
-    if (party == CAP_PARTY_CSM) {
-        cap_job j = {minute, handle_minutes(m, e->rng, e->sev),
-                     (float)m->plan[e->seg->plan].sla_minutes[e->sev],
-                     (unsigned char)e->sev, e->clock};
-        cap_job_push(&e->out->q[CAP_ROLE_CSM], j);
-    } else if (party == CAP_PARTY_SUPPORT) {
-        support_job(e, minute);
+    p.per_week = per_week;
+    p.cum = cum;
+    p.next = 0;
+    p.hour = a->pr->w->tl.hours;
+    if (per_week > 0) {
+        p.hour = 0;
+        draw_next(a, &p);
     }
-    if ((party == CAP_PARTY_CSM || party == CAP_PARTY_PARTNER) &&
-        gsl_rng_uniform(e->rng) < c->escalation[e->sev])
-        support_job(e, minute); /* raised at once, worked in parallel */
+    a->proc[a->procs++] = p;
 }
 
-static void emit_task(void *ctx, double minute)
+/* The replication's processes in their fixed order: per segment its four
+ * severities' tickets, then its CSM tasks (when the CSM is active); then
+ * the TAM's tasks.  Each draws its first event now, in that order. */
+static void add_processes(cap_arrivals *a)
 {
-    emitter *e = ctx;
-    cap_job j = {minute, e->pr->w->m->task_minutes, 0, CAP_PRIORITY_TASK, WALL_CLOCK};
-    cap_job_push(&e->out->q[e->role], j);
-}
-
-/* Handle minutes of the jobs in the measured quarter, in arrival order. */
-static double measured_minutes(const cap_sim_world *w, const cap_job_list *l)
-{
-    double minutes = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->job[i].arrival >= w->tl.from && l->job[i].arrival < w->tl.to)
-            minutes += l->job[i].handle;
-    return minutes;
-}
-
-/* Replication rep's jobs into *out (empty), from its own stream. */
-static void generate_rep(const cap_partner_run *pr, size_t rep, cap_rep_jobs *out)
-{
+    const cap_partner_run *pr = a->pr;
     const cap_sim_world *w = pr->w;
     const cap_model *m = w->m;
-    emitter e = {pr, cap_stream(w->seed, pr->index, rep), out, NULL, 0, 0, 0};
+    a->proc = cap_must(calloc(pr->seg_count * (CAP_SEVERITIES + 1) + 1, sizeof *a->proc));
     for (size_t k = 0; k < pr->seg_count; k++) {
-        e.seg = &pr->segs[k];
-        e.clock = pr->seg_clock[k];
-        int z = cap_tz_set_index(&w->zones, e.seg->timezone);
-        for (e.sev = 0; e.sev < CAP_SEVERITIES; e.sev++) {
-            double per_week = e.seg->customers *
-                              m->plan[e.seg->plan].tickets_per_month[e.sev] /
-                              CAP_WEEKS_PER_MONTH;
-            poisson_arrivals(e.rng, per_week, w->shape[z * CAP_SHAPES + e.sev],
-                             w->tl.hours, emit_ticket, &e);
+        const cap_segment *seg = &pr->segs[k];
+        double *const *shape = &w->shape[cap_tz_set_index(&w->zones, seg->timezone) * CAP_SHAPES];
+        for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
+            arrival_process p = {0, NULL, 0, 0, seg, pr->seg_clock[k], sev, 0};
+            add_process(a, seg->customers * m->plan[seg->plan].tickets_per_month[sev] /
+                               CAP_WEEKS_PER_MONTH,
+                        shape[sev], p);
         }
-        e.role = CAP_ROLE_CSM;
-        if (pr->ps->role[CAP_ROLE_CSM].active)
-            poisson_arrivals(e.rng, e.seg->customers * pr->task_per_week[e.role],
-                             w->shape[z * CAP_SHAPES + CAP_TASK_SHAPE], w->tl.hours,
-                             emit_task, &e);
+        if (pr->ps->role[CAP_ROLE_CSM].active) {
+            arrival_process p = {0, NULL, 0, 0, NULL, 0, 0, CAP_ROLE_CSM};
+            add_process(a, seg->customers * pr->task_per_week[CAP_ROLE_CSM],
+                        shape[CAP_TASK_SHAPE], p);
+        }
     }
-    e.role = CAP_ROLE_TAM;
-    if (pr->ps->role[CAP_ROLE_TAM].active)
-        poisson_arrivals(e.rng, pr->task_per_week[e.role],
-                         w->shape[cap_tz_set_index(&w->zones, m->home_timezone) * CAP_SHAPES +
-                                  CAP_TASK_SHAPE],
-                         w->tl.hours, emit_task, &e);
+    if (pr->ps->role[CAP_ROLE_TAM].active) {
+        int z = cap_tz_set_index(&w->zones, m->home_timezone);
+        arrival_process p = {0, NULL, 0, 0, NULL, 0, 0, CAP_ROLE_TAM};
+        add_process(a, pr->task_per_week[CAP_ROLE_TAM],
+                    w->shape[(size_t)z * CAP_SHAPES + CAP_TASK_SHAPE], p);
+    }
+}
+
+/* Files job j under team role (the hour's jobs of the teams handed out;
+ * every team's measured work is summed). */
+static void emit(cap_arrivals *a, int role, cap_job j, int technical)
+{
+    const cap_timeline *tl = &a->pr->w->tl;
+    if (j.arrival >= tl->from && j.arrival < tl->to) {
+        a->sums.work_minutes[role] += j.handle;
+        if (technical)
+            a->sums.technical_minutes += j.handle;
+    }
+    if (!(a->roles & (1u << role)))
+        return;
+    size_t n = a->out[role].n;
+    if (n == a->drawn_cap[role]) {
+        a->drawn_cap[role] = n ? 2 * n : 64;
+        a->drawn[role] = cap_must(realloc(a->drawn[role],
+                                          a->drawn_cap[role] * sizeof *a->drawn[role]));
+    }
+    a->drawn[role][n] = (drawn_job){j, a->seq++};
+    a->out[role].n++;
+}
+
+static void emit_support(cap_arrivals *a, double minute, int sev)
+{
+    const cap_model *m = a->pr->w->m;
+    cap_job j = {minute, handle_minutes(m, a->rng, sev),
+                 (float)m->plan[a->pr->ps->partner->tam_tier].sla_minutes[sev],
+                 (unsigned char)sev, a->pr->support_clock};
+    emit(a, CAP_ROLE_TAM, j, 1);
+}
+
+/* A ticket's category, routing, handle time and escalation are drawn
+ * when it arrives (SPEC section 4 "Routing"). */
+static void emit_ticket(cap_arrivals *a, const arrival_process *p, double minute)
+{
+    const cap_model *m = a->pr->w->m;
+    const cap_partner *partner = a->pr->ps->partner;
+    int has_csm = a->pr->ps->role[CAP_ROLE_CSM].active;
+    const cap_category *c = &m->categories[gsl_ran_discrete(a->rng, a->pr->w->category)];
+    cap_party party = cap_route(c, partner->channel, has_csm);
+    if (party == CAP_PARTY_CSM) {
+        cap_job j = {minute, handle_minutes(m, a->rng, p->sev),
+                     (float)m->plan[p->seg->plan].sla_minutes[p->sev],
+                     (unsigned char)p->sev, p->clock};
+        emit(a, CAP_ROLE_CSM, j, 0);
+    } else if (party == CAP_PARTY_SUPPORT) {
+        emit_support(a, minute, p->sev);
+    }
+    if ((party == CAP_PARTY_CSM || party == CAP_PARTY_PARTNER) &&
+        gsl_rng_uniform(a->rng) < c->escalation[p->sev])
+        emit_support(a, minute, p->sev); /* raised at once, worked in parallel */
+}
+
+static void emit_event(cap_arrivals *a, const arrival_process *p)
+{
+    double frac = (p->next - p->cum[p->hour]) / (p->cum[p->hour + 1] - p->cum[p->hour]);
+    double minute = ((double)p->hour + frac) * 60.0;
+    if (p->seg) {
+        emit_ticket(a, p, minute);
+    } else {
+        cap_job j = {minute, a->pr->w->m->task_minutes, 0, CAP_PRIORITY_TASK, WALL_CLOCK};
+        emit(a, p->role, j, 0);
+    }
+}
+
+/* Queue order: by arrival, then severity, then the order of drawing. */
+static int drawn_order(const void *x, const void *y)
+{
+    const drawn_job *a = x, *b = y;
+    if (a->job.arrival != b->job.arrival)
+        return a->job.arrival < b->job.arrival ? -1 : 1;
+    if (a->job.priority != b->job.priority)
+        return a->job.priority < b->job.priority ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+cap_arrivals *cap_arrivals_new(const cap_partner_run *pr, size_t rep, unsigned roles)
+{
+    cap_arrivals *a = cap_must(calloc(1, sizeof *a));
+    a->pr = pr;
+    a->roles = roles;
+    a->rng = cap_stream(pr->w->seed, pr->index, rep);
+    add_processes(a);
+    return a;
+}
+
+void cap_arrivals_free(cap_arrivals *a)
+{
+    if (!a)
+        return;
     for (int r = 0; r < CAP_ROLES; r++) {
-        sort_jobs(&out->q[r]);
-        out->work_minutes[r] = measured_minutes(w, &out->q[r]);
+        free(a->drawn[r]);
+        free(a->out[r].job);
     }
-    gsl_rng_free(e.rng);
+    free(a->proc);
+    gsl_rng_free(a->rng);
+    free(a);
+}
+
+int cap_arrivals_next_hour(cap_arrivals *a)
+{
+    if (a->hour >= a->pr->w->tl.hours)
+        return 0;
+    for (int r = 0; r < CAP_ROLES; r++)
+        a->out[r].n = 0;
+    for (size_t i = 0; i < a->procs; i++) {
+        arrival_process *p = &a->proc[i];
+        while (p->hour == a->hour) {
+            emit_event(a, p);
+            draw_next(a, p);
+        }
+    }
+    for (int r = 0; r < CAP_ROLES; r++) {
+        cap_job_list *l = &a->out[r];
+        qsort(a->drawn[r], l->n, sizeof *a->drawn[r], drawn_order);
+        if (l->n > l->cap) {
+            l->cap = a->drawn_cap[r];
+            l->job = cap_must(realloc(l->job, l->cap * sizeof *l->job));
+        }
+        for (size_t k = 0; k < l->n; k++)
+            l->job[k] = a->drawn[r][k].job;
+    }
+    a->hour++;
+    return 1;
+}
+
+const cap_job_list *cap_arrivals_jobs(const cap_arrivals *a, cap_role role)
+{
+    return &a->out[role];
+}
+
+cap_arrival_sums cap_arrivals_sums(const cap_arrivals *a)
+{
+    return a->sums;
+}
+
+/* ---- a partner's replications ---- */
+
+/* Replication rep's first pass: its sums, and its jobs while they fit in
+ * `limit` bytes (else none: drawn again whenever a candidate runs it). */
+static void generate_rep(cap_partner_run *pr, size_t rep, size_t limit)
+{
+    cap_rep_jobs *out = &pr->reps[rep];
+    cap_arrivals *a = cap_arrivals_new(pr, rep, (1u << CAP_ROLES) - 1);
+    size_t held = 0;
+    out->kept = 1;
+    while (cap_arrivals_next_hour(a)) {
+        for (int r = 0; r < CAP_ROLES; r++) {
+            const cap_job_list *hour = cap_arrivals_jobs(a, (cap_role)r);
+            out->bytes += hour->n * sizeof *hour->job;
+            if (out->kept && !job_list_append(&out->q[r], hour->job, hour->n, &held, limit)) {
+                cap_rep_jobs_clear(out);
+                out->kept = 0;
+            }
+        }
+    }
+    cap_arrival_sums s = cap_arrivals_sums(a);
+    out->technical_minutes = s.technical_minutes;
+    for (int r = 0; r < CAP_ROLES; r++)
+        out->work_minutes[r] = s.work_minutes[r];
+    cap_arrivals_free(a);
 }
 
 typedef struct {
     cap_partner_run *pr;
-    size_t first;
+    size_t first, limit;
 } generation;
 
 static void generate_from(void *ctx, size_t i)
 {
     generation *g = ctx;
-    generate_rep(g->pr, g->first + i, &g->pr->reps[g->first + i]);
-}
-
-/* Keeps replication k's jobs if they fit (decided in index order, so the
- * same replications are kept for any thread count), else lets them go:
- * its sums stay.  Returns its bytes. */
-static size_t keep_or_release(cap_partner_run *pr, int k)
-{
-    cap_rep_jobs *r = &pr->reps[k];
-    size_t bytes = 0;
-    for (int q = 0; q < CAP_ROLES; q++)
-        bytes += r->q[q].cap * sizeof(cap_job);
-    r->kept = pr->kept_bytes + bytes <= pr->budget.keep_bytes;
-    if (r->kept)
-        pr->kept_bytes += bytes;
-    else
-        cap_rep_jobs_clear(r);
-    return bytes;
+    generate_rep(g->pr, g->first + i, g->limit);
 }
 
 void cap_partner_run_generate(cap_partner_run *pr, int n)
@@ -524,18 +593,22 @@ void cap_partner_run_generate(cap_partner_run *pr, int n)
     if (n > pr->w->max_replications)
         n = pr->w->max_replications;
     /* One per thread first; then as many as the keep budget still has room
-     * for (all the rest, for a small partner), but never more than one per
-     * thread beyond the kept ones. */
+     * for (all the rest, for a small partner), but never fewer than one
+     * per thread.  Each of a batch may keep its share of the room, so the
+     * kept jobs never pass the budget, even while they are drawn. */
     size_t threads = (size_t)pr->budget.threads, batch = threads, largest = 0;
     while (pr->generated < n) {
         size_t count = (size_t)(n - pr->generated);
-        generation g = {pr, (size_t)pr->generated};
         if (count > batch)
             count = batch;
+        generation g = {pr, (size_t)pr->generated,
+                        (pr->budget.keep_bytes - pr->kept_bytes) / count};
         cap_parallel_for(count, pr->budget.threads, generate_from, &g);
         for (size_t k = 0; k < count; k++) {
-            size_t bytes = keep_or_release(pr, pr->generated + (int)k);
-            largest = bytes > largest ? bytes : largest;
+            const cap_rep_jobs *r = &pr->reps[g.first + k];
+            for (int q = 0; q < CAP_ROLES; q++)
+                pr->kept_bytes += r->q[q].cap * sizeof(cap_job);
+            largest = r->bytes > largest ? r->bytes : largest;
         }
         pr->generated += (int)count;
         size_t room = pr->budget.keep_bytes - pr->kept_bytes;
@@ -544,12 +617,35 @@ void cap_partner_run_generate(cap_partner_run *pr, int n)
     }
 }
 
-const cap_job_list *cap_partner_run_jobs(const cap_partner_run *pr, int rep,
-                                         cap_role role, cap_rep_jobs *scratch)
+/* ---- a team's jobs of one replication, as a queue's source ---- */
+
+static int next_job(void *ctx, cap_job *out)
 {
+    cap_rep_source *s = ctx;
+    const cap_job_list *l = s->kept ? s->kept : cap_arrivals_jobs(s->arrivals, s->role);
+    while (s->next == l->n) {
+        if (s->kept || !cap_arrivals_next_hour(s->arrivals))
+            return 0;
+        s->next = 0;
+    }
+    *out = l->job[s->next++];
+    return 1;
+}
+
+cap_job_source cap_rep_source_open(cap_rep_source *s, const cap_partner_run *pr,
+                                   int rep, cap_role role)
+{
+    memset(s, 0, sizeof *s);
+    s->role = role;
     if (pr->reps[rep].kept)
-        return &pr->reps[rep].q[role];
-    memset(scratch, 0, sizeof *scratch);
-    generate_rep(pr, (size_t)rep, scratch);
-    return &scratch->q[role];
+        s->kept = &pr->reps[rep].q[role];
+    else
+        s->arrivals = cap_arrivals_new(pr, (size_t)rep, 1u << role);
+    return (cap_job_source){next_job, s};
+}
+
+void cap_rep_source_close(cap_rep_source *s)
+{
+    cap_arrivals_free(s->arrivals);
+    s->arrivals = NULL;
 }

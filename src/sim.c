@@ -1,7 +1,6 @@
 /* sim.c - one candidate FTE of one role, run on a partner's replications
  * (SPEC section 4 "Queue", "Metrics"). */
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_rstat.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -103,22 +102,64 @@ void cap_candidate_free(cap_candidate *c)
     free(c);
 }
 
-static void measure_severity(double *resp, size_t n, const cap_job *jobs,
-                             const size_t *idx, int sev, cap_rep_result *out)
+/* One severity's measured tickets of a trial, tallied as they start: no
+ * per-ticket arrays, so a replication's memory stays its open tickets.
+ * Percentiles are GSL's running P-squared estimates (Jain and Chlamtac
+ * 1985), except where the tickets answered at once (response 0: someone
+ * was free) or never started cover the quantile's place in the sorted
+ * responses: there it is exactly 0 or infinite, as a sort would give. */
+static const double quantile_p[3] = {0.50, 0.90, 0.99};
+
+typedef struct {
+    size_t n, met, zeros, never;
+    gsl_rstat_quantile_workspace *q[3];
+} tally;
+
+typedef struct {
+    const cap_sim_world *w;
+    tally sev[CAP_SEVERITIES];
+} trial_sink;
+
+static void tally_started(void *ctx, size_t seq, const cap_job *j, double start)
 {
-    size_t met = 0;
-    for (size_t k = 0; k < n; k++)
-        met += resp[k] <= jobs[idx[k]].target + 1e-9;
-    out->tickets[sev] = (double)n;
-    out->attainment[sev] = n ? (double)met / (double)n : -1;
-    if (!n) {
-        out->p50[sev] = out->p90[sev] = out->p99[sev] = -1;
+    trial_sink *s = ctx;
+    const cap_sim_world *w = s->w;
+    (void)seq;
+    if (j->priority >= CAP_SEVERITIES || j->arrival < w->tl.from || j->arrival >= w->tl.to)
+        return;
+    tally *t = &s->sev[j->priority];
+    double resp = cap_job_response(w, j, start);
+    t->n++;
+    t->met += resp <= j->target + 1e-9;
+    if (isinf(resp)) {
+        t->never++; /* a P-squared marker must stay finite */
         return;
     }
-    gsl_sort(resp, 1, n);
-    out->p50[sev] = gsl_stats_quantile_from_sorted_data(resp, 1, n, 0.50);
-    out->p90[sev] = gsl_stats_quantile_from_sorted_data(resp, 1, n, 0.90);
-    out->p99[sev] = gsl_stats_quantile_from_sorted_data(resp, 1, n, 0.99);
+    t->zeros += resp == 0;
+    for (int i = 0; i < 3; i++)
+        gsl_rstat_quantile_add(resp, t->q[i]);
+}
+
+/* Quantile i of t: where gsl_stats_quantile_from_sorted_data would
+ * interpolate between sorted places lhs and lhs + 1. */
+static double tally_quantile(const tally *t, int i)
+{
+    double index = quantile_p[i] * (double)(t->n - 1);
+    size_t lhs = (size_t)index, rhs = index > (double)lhs ? lhs + 1 : lhs;
+    if (rhs < t->zeros)
+        return 0;
+    if (rhs >= t->n - t->never)
+        return INFINITY;
+    return gsl_rstat_quantile_get(t->q[i]);
+}
+
+static void tally_result(const tally *t, int sev, cap_rep_result *out)
+{
+    out->tickets[sev] = (double)t->n;
+    out->attainment[sev] = t->n ? (double)t->met / (double)t->n : -1;
+    double *p[3] = {&out->p50[sev], &out->p90[sev], &out->p99[sev]};
+    for (int i = 0; i < 3; i++)
+        *p[i] = t->n ? tally_quantile(t, i) : -1;
 }
 
 typedef struct {
@@ -133,34 +174,28 @@ static void run_trial(void *ctx, size_t i)
     trial *t = ctx;
     size_t rep = t->first + i;
     const cap_sim_world *w = t->pr->w;
-    cap_rep_jobs scratch;
-    const cap_job_list *l = cap_partner_run_jobs(t->pr, (int)rep, t->role, &scratch);
+    trial_sink ts;
+    memset(&ts, 0, sizeof ts);
+    ts.w = w;
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+        for (int k = 0; k < 3; k++)
+            ts.sev[sev].q[k] = cap_must(gsl_rstat_quantile_alloc(quantile_p[k]));
+    cap_rep_source rs;
+    cap_job_source src = cap_rep_source_open(&rs, t->pr, (int)rep, t->role);
+    cap_job_sink sink = {tally_started, &ts};
     cap_shifts shifts = cap_world_shifts(w, t->c->present);
-    double *start = cap_must(malloc((l->n + 1) * sizeof *start));
-    double *resp = cap_must(malloc((l->n + 1) * sizeof *resp));
-    size_t *idx = cap_must(malloc((l->n + 1) * sizeof *idx));
     cap_queue_stats st;
-    if (cap_queue_serve(l->job, l->n, &shifts, w->rules, w->tl.from, w->tl.to, start, &st))
-        abort();
+    if (cap_queue_stream(&src, &shifts, w->rules, w->tl.from, w->tl.to, &sink, &st))
+        abort(); /* out of memory */
+    cap_rep_source_close(&rs);
     cap_rep_result *out = &t->c->result[rep];
     for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
-        size_t n = 0;
-        for (size_t k = 0; k < l->n; k++) {
-            const cap_job *j = &l->job[k];
-            if (j->priority == sev && j->arrival >= w->tl.from && j->arrival < w->tl.to) {
-                idx[n] = k;
-                resp[n++] = cap_job_response(w, j, start[k]);
-            }
-        }
-        measure_severity(resp, n, l->job, idx, sev, out);
+        tally_result(&ts.sev[sev], sev, out);
+        for (int k = 0; k < 3; k++)
+            gsl_rstat_quantile_free(ts.sev[sev].q[k]);
     }
     out->utilization = st.present_minutes > 0 ? st.busy_minutes / st.present_minutes : 0;
     out->backlog = st.backlog;
-    free(idx);
-    free(resp);
-    free(start);
-    if (!t->pr->reps[rep].kept)
-        cap_rep_jobs_clear(&scratch);
 }
 
 void cap_candidate_run(cap_partner_run *pr, cap_role role, cap_candidate *c,

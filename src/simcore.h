@@ -37,8 +37,6 @@ typedef struct {
     size_t n, cap;
 } cap_job_list;
 
-void cap_job_push(cap_job_list *l, cap_job j);
-
 /* The run's time line: warm-up, the quarter, then a drain. */
 typedef struct {
     int64_t start_utc;   /* minute 0: warm-up start, 00:00 UTC */
@@ -72,6 +70,7 @@ typedef struct {
     cap_job_list q[CAP_ROLES];  /* CSM team; technical support (P-TAM) */
     double technical_minutes;   /* ticket work reaching support, measured */
     double work_minutes[CAP_ROLES]; /* handle minutes of each team's measured jobs */
+    size_t bytes;               /* of all its jobs, kept or not */
     int kept;                   /* q holds the jobs (else drawn again when needed) */
 } cap_rep_jobs;
 
@@ -79,9 +78,10 @@ typedef struct {
  * candidate FTE is run on the same replications (common random numbers);
  * keeping them saves drawing them again, but a partner of a million
  * customers would keep gigabytes.  Replications past this are drawn again
- * from their own streams whenever a candidate runs them: the same jobs,
- * so the same answers, with memory bounded by this plus one replication
- * per thread.  Partners sized side by side share it out (simbatch.c). */
+ * hour by hour from their own streams whenever a candidate runs them: the
+ * same jobs, so the same answers, with memory bounded by this plus, per
+ * thread, the open tickets and one hour's arrivals.  Partners sized side
+ * by side share it out (simbatch.c). */
 #define CAP_JOB_KEEP_BYTES ((size_t)64 << 20)
 
 /* What one partner's run may use: threads for its replications (1 when
@@ -112,14 +112,53 @@ void cap_partner_run_init(cap_partner_run *pr, cap_sim_world *w,
                           int quarter);
 void cap_partner_run_free(cap_partner_run *pr);
 /* Generates replications up to n (each from its own stream), a few at a
- * time, keeping their jobs while they fit in pr->budget.keep_bytes. */
+ * time: their sums, and their jobs while they fit in
+ * pr->budget.keep_bytes. */
 void cap_partner_run_generate(cap_partner_run *pr, int n);
-/* Team role's jobs of generated replication rep: the kept ones, or drawn
- * again into *scratch (thread-safe), which the caller then releases with
- * cap_rep_jobs_clear. */
-const cap_job_list *cap_partner_run_jobs(const cap_partner_run *pr, int rep,
-                                         cap_role role, cap_rep_jobs *scratch);
 void cap_rep_jobs_clear(cap_rep_jobs *r);
+
+/* The jobs of one partner replication, drawn lazily hour by hour from
+ * its one stream (cap_stream(seed, partner, rep)).  Each Poisson process
+ * (per segment: its four severities' tickets, then its CSM tasks when the
+ * CSM is active; then the TAM's tasks) holds its next event, already
+ * drawn.  For run hour h = 0, 1, ... every process in that order emits
+ * its events falling in h (drawing each ticket's category, handle time
+ * and escalation as it is emitted) and draws its next one.  The hour's
+ * jobs are then put in queue order (arrival, severity, order of drawing).
+ * The draws do not depend on which teams are handed out, so every
+ * reader of a replication gets the same jobs; memory is the processes
+ * and one hour's jobs. */
+typedef struct cap_arrivals cap_arrivals;
+
+typedef struct {
+    double technical_minutes;       /* as cap_rep_jobs', over the hours drawn */
+    double work_minutes[CAP_ROLES];
+} cap_arrival_sums;
+
+/* Replication rep of pr, handing out the jobs of the teams in `roles`
+ * (bit r for team r).  The caller frees it with cap_arrivals_free. */
+cap_arrivals *cap_arrivals_new(const cap_partner_run *pr, size_t rep, unsigned roles);
+void cap_arrivals_free(cap_arrivals *a);
+/* Draws the next run hour; returns 0 past the last hour of arrivals. */
+int cap_arrivals_next_hour(cap_arrivals *a);
+/* Team role's jobs of the hour last drawn, in queue order (owned by a,
+ * valid until the next hour). */
+const cap_job_list *cap_arrivals_jobs(const cap_arrivals *a, cap_role role);
+cap_arrival_sums cap_arrivals_sums(const cap_arrivals *a);
+
+/* Team role's jobs of generated replication rep as a queue's source: the
+ * kept ones, else drawn again hour by hour (thread-safe).  Close it with
+ * cap_rep_source_close. */
+typedef struct {
+    const cap_job_list *kept;
+    cap_arrivals *arrivals;
+    cap_role role;
+    size_t next;
+} cap_rep_source;
+
+cap_job_source cap_rep_source_open(cap_rep_source *s, const cap_partner_run *pr,
+                                   int rep, cap_role role);
+void cap_rep_source_close(cap_rep_source *s);
 
 /* First response of job j started at `start`, on the job's SLA clock. */
 double cap_job_response(const cap_sim_world *w, const cap_job *j, double start);
