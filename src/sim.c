@@ -1,6 +1,8 @@
 /* sim.c - one candidate FTE of one role, run on a partner's replications
  * (SPEC section 4 "Queue", "Metrics"). */
 #include <gsl/gsl_rstat.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -102,16 +104,23 @@ void cap_candidate_free(cap_candidate *c)
     free(c);
 }
 
-/* One severity's measured tickets of a trial, tallied as they start: no
- * per-ticket arrays, so a replication's memory stays its open tickets.
- * Percentiles are GSL's running P-squared estimates (Jain and Chlamtac
- * 1985), except where the tickets answered at once (response 0: someone
- * was free) or never started cover the quantile's place in the sorted
- * responses: there it is exactly 0 or infinite, as a sort would give. */
+/* One severity's measured tickets of a trial, tallied as they start, so
+ * that a replication's memory stays its open tickets.  Up to
+ * EXACT_TICKETS responses are kept and their percentiles are exact (as a
+ * sort gives); past that, GSL's running P-squared estimates (Jain and
+ * Chlamtac 1985), fed every finite response from the first.  P-squared
+ * is far off on few tickets (p99 of 50 responses a third low on the
+ * samples), close on many.  Where the tickets answered at once (response
+ * 0: someone was free) or never started cover a quantile's place in the
+ * sorted responses, it is exactly 0 or infinite, as a sort would give:
+ * P-squared smears such an atom. */
+#define EXACT_TICKETS 32768
+
 static const double quantile_p[3] = {0.50, 0.90, 0.99};
 
 typedef struct {
     size_t n, met, zeros, never;
+    double *first;                     /* the first EXACT_TICKETS responses */
     gsl_rstat_quantile_workspace *q[3];
 } tally;
 
@@ -129,6 +138,8 @@ static void tally_started(void *ctx, size_t seq, const cap_job *j, double start)
         return;
     tally *t = &s->sev[j->priority];
     double resp = cap_job_response(w, j, start);
+    if (t->n < EXACT_TICKETS)
+        t->first[t->n] = resp;
     t->n++;
     t->met += resp <= j->target + 1e-9;
     if (isinf(resp)) {
@@ -140,10 +151,13 @@ static void tally_started(void *ctx, size_t seq, const cap_job *j, double start)
         gsl_rstat_quantile_add(resp, t->q[i]);
 }
 
-/* Quantile i of t: where gsl_stats_quantile_from_sorted_data would
- * interpolate between sorted places lhs and lhs + 1. */
-static double tally_quantile(const tally *t, int i)
+/* Quantile i of t's responses. */
+static double tally_quantile(tally *t, int i)
 {
+    if (t->n <= EXACT_TICKETS)
+        return gsl_stats_quantile_from_sorted_data(t->first, 1, t->n, quantile_p[i]);
+    /* where gsl_stats_quantile_from_sorted_data would interpolate between
+     * sorted places lhs and rhs */
     double index = quantile_p[i] * (double)(t->n - 1);
     size_t lhs = (size_t)index, rhs = index > (double)lhs ? lhs + 1 : lhs;
     if (rhs < t->zeros)
@@ -153,10 +167,12 @@ static double tally_quantile(const tally *t, int i)
     return gsl_rstat_quantile_get(t->q[i]);
 }
 
-static void tally_result(const tally *t, int sev, cap_rep_result *out)
+static void tally_result(tally *t, int sev, cap_rep_result *out)
 {
     out->tickets[sev] = (double)t->n;
     out->attainment[sev] = t->n ? (double)t->met / (double)t->n : -1;
+    if (t->n <= EXACT_TICKETS)
+        gsl_sort(t->first, 1, t->n);
     double *p[3] = {&out->p50[sev], &out->p90[sev], &out->p99[sev]};
     for (int i = 0; i < 3; i++)
         *p[i] = t->n ? tally_quantile(t, i) : -1;
@@ -177,9 +193,12 @@ static void run_trial(void *ctx, size_t i)
     trial_sink ts;
     memset(&ts, 0, sizeof ts);
     ts.w = w;
-    for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+    double *first = cap_must(malloc(CAP_SEVERITIES * EXACT_TICKETS * sizeof *first));
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
+        ts.sev[sev].first = first + (size_t)sev * EXACT_TICKETS;
         for (int k = 0; k < 3; k++)
             ts.sev[sev].q[k] = cap_must(gsl_rstat_quantile_alloc(quantile_p[k]));
+    }
     cap_rep_source rs;
     cap_job_source src = cap_rep_source_open(&rs, t->pr, (int)rep, t->role);
     cap_job_sink sink = {tally_started, &ts};
@@ -194,6 +213,7 @@ static void run_trial(void *ctx, size_t i)
         for (int k = 0; k < 3; k++)
             gsl_rstat_quantile_free(ts.sev[sev].q[k]);
     }
+    free(first);
     out->utilization = st.present_minutes > 0 ? st.busy_minutes / st.present_minutes : 0;
     out->backlog = st.backlog;
 }
