@@ -351,7 +351,10 @@ struct cap_arrivals {
     gsl_rng *rng;
     arrival_process *proc;
     size_t procs;
-    size_t hour;                  /* the next run hour to draw */
+    /* the processes with an event still to come, a heap by (hour, index):
+     * its root emits next */
+    size_t *heap;
+    size_t live;
     unsigned roles;               /* bit r: team r's jobs are handed out */
     drawn_job *drawn[CAP_ROLES];  /* the hour's jobs as drawn */
     size_t drawn_cap[CAP_ROLES];
@@ -362,10 +365,37 @@ struct cap_arrivals {
 
 static void draw_next(cap_arrivals *a, arrival_process *p)
 {
-    size_t hours = a->pr->w->tl.hours;
-    p->next += gsl_ran_exponential(a->rng, 1.0) / p->per_week;
-    while (p->hour < hours && p->cum[p->hour + 1] < p->next)
-        p->hour++;
+    size_t hours = a->pr->w->tl.hours, h = p->hour;
+    double next = p->next + gsl_ran_exponential(a->rng, 1.0) / p->per_week;
+    const double *cum = p->cum;
+    while (h < hours && cum[h + 1] < next)
+        h++;
+    p->next = next;
+    p->hour = h;
+}
+
+static int emits_first(const cap_arrivals *a, size_t i, size_t j)
+{
+    size_t hi = a->proc[i].hour, hj = a->proc[j].hour;
+    return hi < hj || (hi == hj && i < j);
+}
+
+/* Restores the heap below slot k after its process's key grew. */
+static void heap_down(cap_arrivals *a, size_t k)
+{
+    for (;;) {
+        size_t c = 2 * k + 1;
+        if (c >= a->live)
+            return;
+        if (c + 1 < a->live && emits_first(a, a->heap[c + 1], a->heap[c]))
+            c++;
+        if (!emits_first(a, a->heap[c], a->heap[k]))
+            return;
+        size_t t = a->heap[c];
+        a->heap[c] = a->heap[k];
+        a->heap[k] = t;
+        k = c;
+    }
 }
 
 static void add_process(cap_arrivals *a, double per_week, const double *cum,
@@ -379,7 +409,14 @@ static void add_process(cap_arrivals *a, double per_week, const double *cum,
         p.hour = 0;
         draw_next(a, &p);
     }
-    a->proc[a->procs++] = p;
+    a->proc[a->procs] = p;
+    if (p.hour < a->pr->w->tl.hours) {
+        size_t k = a->live++;
+        for (; k > 0 && emits_first(a, a->procs, a->heap[(k - 1) / 2]); k = (k - 1) / 2)
+            a->heap[k] = a->heap[(k - 1) / 2];
+        a->heap[k] = a->procs;
+    }
+    a->procs++;
 }
 
 /* The replication's processes in their fixed order: per segment its four
@@ -390,7 +427,9 @@ static void add_processes(cap_arrivals *a)
     const cap_partner_run *pr = a->pr;
     const cap_sim_world *w = pr->w;
     const cap_model *m = w->m;
-    a->proc = cap_must(calloc(pr->seg_count * (CAP_SEVERITIES + 1) + 1, sizeof *a->proc));
+    size_t most = pr->seg_count * (CAP_SEVERITIES + 1) + 1;
+    a->proc = cap_must(calloc(most, sizeof *a->proc));
+    a->heap = cap_must(calloc(most, sizeof *a->heap));
     for (size_t k = 0; k < pr->seg_count; k++) {
         const cap_segment *seg = &pr->segs[k];
         double *const *shape = &w->shape[cap_tz_set_index(&w->zones, seg->timezone) * CAP_SHAPES];
@@ -509,26 +548,32 @@ void cap_arrivals_free(cap_arrivals *a)
         free(a->out[r].job);
     }
     free(a->proc);
+    free(a->heap);
     gsl_rng_free(a->rng);
     free(a);
 }
 
 int cap_arrivals_next_hour(cap_arrivals *a)
 {
-    if (a->hour >= a->pr->w->tl.hours)
+    if (!a->live)
         return 0;
+    size_t hour = a->proc[a->heap[0]].hour, hours = a->pr->w->tl.hours;
     for (int r = 0; r < CAP_ROLES; r++)
         a->out[r].n = 0;
-    for (size_t i = 0; i < a->procs; i++) {
-        arrival_process *p = &a->proc[i];
-        while (p->hour == a->hour) {
+    while (a->live && a->proc[a->heap[0]].hour == hour) {
+        arrival_process *p = &a->proc[a->heap[0]];
+        while (p->hour == hour) {
             emit_event(a, p);
             draw_next(a, p);
         }
+        if (p->hour >= hours)
+            a->heap[0] = a->heap[--a->live];
+        heap_down(a, 0);
     }
     for (int r = 0; r < CAP_ROLES; r++) {
         cap_job_list *l = &a->out[r];
-        qsort(a->drawn[r], l->n, sizeof *a->drawn[r], drawn_order);
+        if (l->n > 1)
+            qsort(a->drawn[r], l->n, sizeof *a->drawn[r], drawn_order);
         if (l->n > l->cap) {
             l->cap = a->drawn_cap[r];
             l->job = cap_must(realloc(l->job, l->cap * sizeof *l->job));
@@ -536,7 +581,6 @@ int cap_arrivals_next_hour(cap_arrivals *a)
         for (size_t k = 0; k < l->n; k++)
             l->job[k] = a->drawn[r][k].job;
     }
-    a->hour++;
     return 1;
 }
 

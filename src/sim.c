@@ -1,8 +1,5 @@
 /* sim.c - one candidate FTE of one role, run on a partner's replications
  * (SPEC section 4 "Queue", "Metrics"). */
-#include <gsl/gsl_rstat.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -11,6 +8,7 @@
 #include "coverage.h"
 #include "pool.h"
 #include "simcore.h"
+#include "tally.h"
 #include "workload.h"
 
 /* Share of the tickets of severity sev that reach role's team. */
@@ -104,29 +102,10 @@ void cap_candidate_free(cap_candidate *c)
     free(c);
 }
 
-/* One severity's measured tickets of a trial, tallied as they start, so
- * that a replication's memory stays its open tickets.  Up to
- * EXACT_TICKETS responses are kept and their percentiles are exact (as a
- * sort gives); past that, GSL's running P-squared estimates (Jain and
- * Chlamtac 1985), fed every finite response from the first.  P-squared
- * is far off on few tickets (p99 of 50 responses a third low on the
- * samples), close on many.  Where the tickets answered at once (response
- * 0: someone was free) or never started cover a quantile's place in the
- * sorted responses, it is exactly 0 or infinite, as a sort would give:
- * P-squared smears such an atom. */
-#define EXACT_TICKETS 32768
-
-static const double quantile_p[3] = {0.50, 0.90, 0.99};
-
-typedef struct {
-    size_t n, met, zeros, never;
-    double *first;                     /* the first EXACT_TICKETS responses */
-    gsl_rstat_quantile_workspace *q[3];
-} tally;
-
+/* A trial's measured tickets, tallied per severity as they start. */
 typedef struct {
     const cap_sim_world *w;
-    tally sev[CAP_SEVERITIES];
+    cap_tally *sev[CAP_SEVERITIES];
 } trial_sink;
 
 static void tally_started(void *ctx, size_t seq, const cap_job *j, double start)
@@ -136,46 +115,21 @@ static void tally_started(void *ctx, size_t seq, const cap_job *j, double start)
     (void)seq;
     if (j->priority >= CAP_SEVERITIES || j->arrival < w->tl.from || j->arrival >= w->tl.to)
         return;
-    tally *t = &s->sev[j->priority];
     double resp = cap_job_response(w, j, start);
-    if (t->n < EXACT_TICKETS)
-        t->first[t->n] = resp;
-    t->n++;
-    t->met += resp <= j->target + 1e-9;
-    if (isinf(resp)) {
-        t->never++; /* a P-squared marker must stay finite */
-        return;
-    }
-    t->zeros += resp == 0;
-    for (int i = 0; i < 3; i++)
-        gsl_rstat_quantile_add(resp, t->q[i]);
+    cap_tally_add(s->sev[j->priority], resp, resp <= j->target + 1e-9);
 }
 
-/* Quantile i of t's responses. */
-static double tally_quantile(tally *t, int i)
+static void tally_result(cap_tally *t, int sev, cap_rep_result *out)
 {
-    if (t->n <= EXACT_TICKETS)
-        return gsl_stats_quantile_from_sorted_data(t->first, 1, t->n, quantile_p[i]);
-    /* where gsl_stats_quantile_from_sorted_data would interpolate between
-     * sorted places lhs and rhs */
-    double index = quantile_p[i] * (double)(t->n - 1);
-    size_t lhs = (size_t)index, rhs = index > (double)lhs ? lhs + 1 : lhs;
-    if (rhs < t->zeros)
-        return 0;
-    if (rhs >= t->n - t->never)
-        return INFINITY;
-    return gsl_rstat_quantile_get(t->q[i]);
-}
-
-static void tally_result(tally *t, int sev, cap_rep_result *out)
-{
-    out->tickets[sev] = (double)t->n;
-    out->attainment[sev] = t->n ? (double)t->met / (double)t->n : -1;
-    if (t->n <= EXACT_TICKETS)
-        gsl_sort(t->first, 1, t->n);
-    double *p[3] = {&out->p50[sev], &out->p90[sev], &out->p99[sev]};
-    for (int i = 0; i < 3; i++)
-        *p[i] = t->n ? tally_quantile(t, i) : -1;
+    size_t n = cap_tally_count(t);
+    double q[CAP_TALLY_QUANTILES] = {-1, -1, -1};
+    if (n)
+        cap_tally_quantiles(t, q);
+    out->tickets[sev] = (double)n;
+    out->attainment[sev] = n ? (double)cap_tally_met(t) / (double)n : -1;
+    out->p50[sev] = q[0];
+    out->p90[sev] = q[1];
+    out->p99[sev] = q[2];
 }
 
 typedef struct {
@@ -193,12 +147,8 @@ static void run_trial(void *ctx, size_t i)
     trial_sink ts;
     memset(&ts, 0, sizeof ts);
     ts.w = w;
-    double *first = cap_must(malloc(CAP_SEVERITIES * EXACT_TICKETS * sizeof *first));
-    for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
-        ts.sev[sev].first = first + (size_t)sev * EXACT_TICKETS;
-        for (int k = 0; k < 3; k++)
-            ts.sev[sev].q[k] = cap_must(gsl_rstat_quantile_alloc(quantile_p[k]));
-    }
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++)
+        ts.sev[sev] = cap_tally_new(CAP_TALLY_EXACT);
     cap_rep_source rs;
     cap_job_source src = cap_rep_source_open(&rs, t->pr, (int)rep, t->role);
     cap_job_sink sink = {tally_started, &ts};
@@ -209,11 +159,9 @@ static void run_trial(void *ctx, size_t i)
     cap_rep_source_close(&rs);
     cap_rep_result *out = &t->c->result[rep];
     for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
-        tally_result(&ts.sev[sev], sev, out);
-        for (int k = 0; k < 3; k++)
-            gsl_rstat_quantile_free(ts.sev[sev].q[k]);
+        tally_result(ts.sev[sev], sev, out);
+        cap_tally_free(ts.sev[sev]);
     }
-    free(first);
     out->utilization = st.present_minutes > 0 ? st.busy_minutes / st.present_minutes : 0;
     out->backlog = st.backlog;
 }

@@ -123,7 +123,8 @@ void cap_rep_jobs_clear(cap_rep_jobs *r);
  * CSM is active; then the TAM's tasks) holds its next event, already
  * drawn.  For run hour h = 0, 1, ... every process in that order emits
  * its events falling in h (drawing each ticket's category, handle time
- * and escalation as it is emitted) and draws its next one.  The hour's
+ * and escalation as it is emitted) and draws its next one (a heap of the
+ * processes by their next event's hour skips the hours without any).  The hour's
  * jobs are then put in queue order (arrival, severity, order of drawing).
  * The draws do not depend on which teams are handed out, so every
  * reader of a replication gets the same jobs; memory is the processes
@@ -139,7 +140,8 @@ typedef struct {
  * (bit r for team r).  The caller frees it with cap_arrivals_free. */
 cap_arrivals *cap_arrivals_new(const cap_partner_run *pr, size_t rep, unsigned roles);
 void cap_arrivals_free(cap_arrivals *a);
-/* Draws the next run hour; returns 0 past the last hour of arrivals. */
+/* Draws the next run hour with arrivals (of any team); returns 0 when
+ * none is left. */
 int cap_arrivals_next_hour(cap_arrivals *a);
 /* Team role's jobs of the hour last drawn, in queue order (owned by a,
  * valid until the next hour). */
