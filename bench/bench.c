@@ -7,8 +7,9 @@
  *
  *   1. books of growing size (book.h) simulated for a year: tickets,
  *      wall and CPU seconds, tickets per CPU second, peak memory, the
- *      -j 1 -> -j N speed-up with Amdahl's bound on it (a --no-sim run
- *      standing for the serial part), and CPU per customer-replication
+ *      -j 1 -> -j N speed-up split into its serial part and the extra CPU
+ *      of N threads (beside a control of pure computation), and CPU per
+ *      customer-replication
  *      against the smallest book (a linear cost keeps that ratio near 1 or
  *      below);
  *   2. memory over the horizon: the same book for a quarter and a year,
@@ -60,7 +61,7 @@ typedef struct {
     cap_bench_book book;
     int reps;
     double tickets;          /* over the horizon, all replications */
-    cap_bench_usage par, one, rules;  /* -j N; -j 1; -j 1 --no-sim */
+    cap_bench_usage par, one;  /* -j N; -j 1 */
     int has_one;
 } size_result;
 
@@ -154,10 +155,9 @@ static json_t *queue_run(const bench *b, const cap_bench_queue *q, double hours,
 
 /* ---- 1. books of growing size ---- */
 
-/* One run of the book: simulated with reps replications on jobs threads,
- * or with sim 0 the rules alone (--no-sim: loading, sizing, workbooks). */
+/* One run of the book: simulated with reps replications on jobs threads. */
 static void capplan_run(const bench *b, const cap_bench_book *book, int reps,
-                        int jobs, int sim, cap_bench_usage *u)
+                        int jobs, cap_bench_usage *u)
 {
     char ini[4200], csv[4200], outdir[4200], name[64], j[16], r[16];
     snprintf(name, sizeof name, "book-%ld-q%d", book->customers, book->quarters);
@@ -165,15 +165,12 @@ static void capplan_run(const bench *b, const cap_bench_book *book, int reps,
     snprintf(csv, sizeof csv, "%s/%s.csv", b->dir, name);
     if (cap_bench_book_write(book, ini, csv) != 0)
         die("cannot write a book into the temporary folder");
-    snprintf(name + strlen(name), sizeof name - strlen(name), "-j%d%s", jobs,
-             sim ? "" : "-nosim");
+    snprintf(name + strlen(name), sizeof name - strlen(name), "-j%d", jobs);
     snprintf(outdir, sizeof outdir, "%s/%s", b->dir, name);
     snprintf(j, sizeof j, "%d", jobs);
     snprintf(r, sizeof r, "%d", reps);
     char *argv[16] = {(char *)b->o->capplan, "-j", j, "-r", r, "-o", outdir};
     int n = 7;
-    if (!sim)
-        argv[n++] = "--no-sim";
     if (b->o->model)
         argv[n++] = "-m", argv[n++] = (char *)b->o->model;
     argv[n++] = ini, argv[n++] = csv;
@@ -217,12 +214,10 @@ static void measure_size(const bench *b, cap_bench_size z, size_result *s)
     s->book = (cap_bench_book){z.customers, o->per_partner, 4};
     s->reps = z.reps ? z.reps : o->reps;
     s->tickets = cap_bench_book_tickets(&s->book, b->m) * s->reps;
-    capplan_run(b, &s->book, s->reps, o->jobs, 1, &s->par);
+    capplan_run(b, &s->book, s->reps, o->jobs, &s->par);
     s->has_one = z.customers <= o->speedup_max && o->jobs != 1;
-    if (s->has_one) {
-        capplan_run(b, &s->book, s->reps, 1, 1, &s->one);
-        capplan_run(b, &s->book, s->reps, 1, 0, &s->rules);
-    }
+    if (s->has_one)
+        capplan_run(b, &s->book, s->reps, 1, &s->one);
 }
 
 /* Worst CPU per customer-replication of a case against a smaller one (no
@@ -245,21 +240,49 @@ static double linearity(const size_result *s, int n)
     return worst;
 }
 
-/* Amdahl's bound on the speed-up: the rules-only run (--no-sim) stands
- * for the serial part, the rest is taken as perfectly parallel. */
-static void print_bound(const size_result *s, int jobs)
+/* A run on N threads split by its wall and CPU time, taking every moment
+ * to have either one thread or all N busy (an idle machine: under other
+ * load a thread also waits for a time slice, and the split means
+ * nothing): N x busy + one = CPU, busy + one = wall. */
+typedef struct {
+    double one;       /* wall seconds with one thread busy: the serial part */
+    double busy;      /* wall seconds with all N busy */
+} thread_split;
+
+static int split_threads(const cap_bench_usage *u, int jobs, thread_split *t)
 {
-    double serial = s->rules.cpu / s->one.cpu;
-    printf("   %ld customers: --no-sim takes %.0f%% of the -j 1 run's CPU, so "
-           "-j %d can reach at most %.2fx even on an idle machine;\n"
-           "      the -j %d run blocked %ld times (-j 1: %ld); on a loaded machine "
-           "each costs a wait for a time slice\n",
-           s->book.customers, 100 * serial, jobs, 1 / (serial + (1 - serial) / jobs),
-           jobs, s->par.waits, s->one.waits);
+    t->busy = (u->cpu - u->wall) / (jobs - 1);
+    t->one = u->wall - t->busy;
+    return t->busy > 0 && t->one >= 0;
 }
 
-/* The parallel room the machine leaves: capplan queue's replications
- * share nothing, so its -j N speed-up is what other load allows. */
+/* Why -j N is not N times -j 1: the serial part (reading, rules, the
+ * workbooks, the last partner of each quarter), and the parallel part
+ * costing more CPU on N threads than on one (the threads slowing each
+ * other: shared caches and memory, the host's other vCPU), each with the
+ * speed-up it alone would leave. */
+static void print_split(const size_result *s, int jobs)
+{
+    thread_split t;
+    printf("   %ld customers, %d reps: ", s->book.customers, s->reps);
+    if (!split_threads(&s->par, jobs, &t) || s->one.cpu <= t.one) {
+        printf("-j %d used %.0f%% CPU, too little to split (a busy machine)\n",
+               jobs, 100 * s->par.cpu / s->par.wall);
+        return;
+    }
+    double par_one = s->one.cpu - t.one, slower = jobs * t.busy / par_one;
+    printf("-j %d ran %.2f s on one thread and %.2f s on %d; the serial part "
+           "alone caps -j %d at %.2fx;\n      its %d threads spent %.2fx the CPU "
+           "-j 1 spent on the same work, which alone caps it at %.2fx; "
+           "blocked %ld times (-j 1: %ld)\n",
+           jobs, t.one, t.busy, jobs, jobs,
+           s->one.cpu / (t.one + par_one / jobs), jobs, slower, jobs / slower,
+           s->par.waits, s->one.waits);
+}
+
+/* The machine's own room: capplan queue's replications share nothing and
+ * hold a few MiB, so its -j N speed-up and CPU show what N threads of
+ * pure computation get from this machine (and from its other load). */
 static void print_control(const bench *b)
 {
     const cap_bench_options *o = b->o;
@@ -269,9 +292,10 @@ static void print_control(const bench *b)
     json_decref(queue_run(b, &o->queue[0], o->queue_hours, 4 * o->jobs,
                           "control-jn", o->jobs, &un));
     printf("   control: capplan queue -r %d (replications that share nothing) "
-           "-j %d vs -j 1: %.2fx at %.0f%% CPU,\n      the parallel room the "
-           "machine's other load left\n", 4 * o->jobs, o->jobs,
-           u1.wall / un.wall, 100 * un.cpu / un.wall);
+           "-j %d vs -j 1: %.2fx at %.0f%% CPU,\n      its %d threads spending "
+           "%.2fx the CPU of one: what this machine and its other load give "
+           "pure computation\n", 4 * o->jobs, o->jobs, u1.wall / un.wall,
+           100 * un.cpu / un.wall, o->jobs, un.cpu / u1.cpu);
 }
 
 static void size_table(const bench *b, size_result *s, targets *t)
@@ -288,7 +312,7 @@ static void size_table(const bench *b, size_result *s, targets *t)
     }
     for (int i = 0; i < o->size_count; i++)
         if (s[i].has_one)
-            print_bound(&s[i], o->jobs);
+            print_split(&s[i], o->jobs);
     if (t->speedup > 0)
         print_control(b);
     for (int i = 0; i < o->size_count; i++)
@@ -351,8 +375,8 @@ static void memory_table(const bench *b, const size_result *s, targets *t)
             if (s[i].book.customers == o->memory_size && s[i].reps == o->reps)
                 uy = s[i].par;
         if (uy.peak_kib == 0)
-            capplan_run(b, &year, o->reps, o->jobs, 1, &uy);
-        capplan_run(b, &quarter, o->reps, o->jobs, 1, &uq);
+            capplan_run(b, &year, o->reps, o->jobs, &uy);
+        capplan_run(b, &quarter, o->reps, o->jobs, &uq);
         char what[128];
         snprintf(what, sizeof what, "portfolio, %ld customers, %d reps, -j %d",
                  o->memory_size, o->reps, o->jobs);
