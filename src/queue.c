@@ -41,11 +41,27 @@ static double hour_presence(const cap_shifts *s, double hour)
     return s->present[(int)(h < 0 ? h + CAP_WEEK_HOURS : h)];
 }
 
+/* An hour's people: `whole` all hour, one more before minute `extra` of
+ * it. */
+typedef struct {
+    double hour, whole, extra;
+} hour_shift;
+
+static hour_shift shift_of(const cap_shifts *s, double hour)
+{
+    double p = hour_presence(s, hour), whole = floor(p);
+    return (hour_shift){hour, whole, (p - whole) * 60.0};
+}
+
+static int people_at(const hour_shift *h, double t)
+{
+    return (int)h->whole + (t - h->hour * 60.0 < h->extra);
+}
+
 int cap_shifts_at(const cap_shifts *s, double t)
 {
-    double hour = floor(t / 60.0);
-    double p = hour_presence(s, hour), whole = floor(p);
-    return (int)whole + (t - hour * 60.0 < (p - whole) * 60.0);
+    hour_shift h = shift_of(s, floor(t / 60.0));
+    return people_at(&h, t);
 }
 
 /* The first instant after t with more than `busy` people on shift, or
@@ -233,6 +249,9 @@ typedef struct {
      * before `more_at` while the busy count is the same */
     double asked_at, more_at;
     int asked_busy;
+    /* the hour of the last event's lookup: the events of one hour (most
+     * of them) need no new one */
+    hour_shift shift;
     cap_queue_stats *stats;
 } state;
 
@@ -596,7 +615,10 @@ static int run(state *q, const cap_shifts *s)
         finish_until(q, t);
         if (arrive(q, t) != 0)
             return -1;
-        int on_shift = cap_shifts_at(s, t);
+        double hour = floor(t / 60.0);
+        if (hour != q->shift.hour)
+            q->shift = shift_of(s, hour);
+        int on_shift = people_at(&q->shift, t);
         start_pieces(q, on_shift, t);
         preempt_for_triage(q, on_shift, t);
         assert(heap_in_order(q));
@@ -626,6 +648,7 @@ int cap_queue_stream(const cap_job_source *src, const cap_shifts *s,
     q.to = to;
     q.most = max_people(s);
     q.asked_busy = -1;
+    q.shift.hour = NAN; /* no hour yet */
     q.stats = stats;
     for (int c = 0; c < CLASSES; c++)
         q.wait.head[c] = q.wait.tail[c] = NONE;
