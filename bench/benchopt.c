@@ -35,6 +35,9 @@ const char *cap_bench_help(void)
            "                     (10000)\n"
            "  --memory-size N    a quarter beside the year at N customers\n"
            "                     (10000; 0: no memory row)\n"
+           "  --partner-memory S,B  one partner of S customers beside one of B,\n"
+           "                     a quarter at 2 replications: peak memory\n"
+           "                     (e.g. 50000,150000; default 0,0: not run)\n"
            "  --queue L,H,C,T    arrivals/hour, handle minutes, servers, target\n"
            "                     minutes; repeat for more queues (480,7.5,66,1\n"
            "                     and 64,7.5,10,1); the first one's memory is\n"
@@ -177,6 +180,17 @@ static int queue_memory(const char *s, cap_bench_options *o)
     return 0;
 }
 
+/* SMALL,BIG customers of one partner */
+static int partner_memory(const char *s, cap_bench_options *o)
+{
+    char extra;
+    if (sscanf(s, "%ld,%ld%c", &o->partner_small, &o->partner_big, &extra) != 2 ||
+        o->partner_small < 0 || o->partner_big < o->partner_small ||
+        o->partner_big > 100000000)
+        return bad("--partner-memory", s, "is not SMALL,BIG customers (0 <= SMALL <= BIG)");
+    return 0;
+}
+
 /* Options with a whole-number value: name, target, bounds. */
 static int number(const char *opt, const char *v, cap_bench_options *o)
 {
@@ -233,6 +247,8 @@ static int with_value(const char *opt, const char *v, cap_bench_options *o,
         return queue(v, o, queue_given);
     if (strcmp(opt, "--queue-memory") == 0)
         return queue_memory(v, o);
+    if (strcmp(opt, "--partner-memory") == 0)
+        return partner_memory(v, o);
     if (strcmp(opt, "--queue-hours") == 0) {
         long h;
         if (whole(opt, v, 1, 1000000, &h) != 0)

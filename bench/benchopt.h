@@ -25,6 +25,9 @@ typedef struct {
     int jobs;               /* the parallel run's -j */
     long speedup_max;       /* -j 1 runs for sizes up to this */
     long memory_size;       /* year vs quarter at this size; 0: not run */
+    /* one partner of this many customers beside one of partner_big, a
+     * quarter at 2 replications; 0: not run */
+    long partner_small, partner_big;
     cap_bench_queue queue[CAP_BENCH_MAX_QUEUES];
     int queue_count;
     double queue_hours;     /* measured hours per replication */

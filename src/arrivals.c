@@ -62,6 +62,8 @@ static double handle_minutes(const cap_model *m, gsl_rng *r, int sev)
 static int job_list_append(cap_job_list *l, const cap_job *jobs, size_t n,
                            size_t *bytes, size_t limit)
 {
+    if (n == 0)
+        return 1;
     if (l->n + n > l->cap) {
         size_t room = (limit - *bytes) / sizeof *jobs + l->cap, want = 2 * l->cap;
         if (want < l->n + n || want < 256)
