@@ -376,8 +376,8 @@ static void partner_memory(const bench *b)
     cap_bench_book small = {o->partner_small, o->partner_small, 1};
     cap_bench_book big = {o->partner_big, o->partner_big, 1};
     cap_bench_usage us, ub;
-    capplan_run(b, &small, 2, o->jobs, 1, &us);
-    capplan_run(b, &big, 2, o->jobs, 1, &ub);
+    capplan_run(b, &small, 2, o->jobs, &us);
+    capplan_run(b, &big, 2, o->jobs, &ub);
     char what[128];
     snprintf(what, sizeof what, "one partner, %ld vs %ld customers, a quarter, 2 reps",
              o->partner_small, o->partner_big);
