@@ -179,14 +179,23 @@ static void add_segment(cap_partner *partner, const cap_segment *seg)
 
 /* ---- values shared by INI and CSV ---- */
 
-/* Parses a whole, non-negative customer count; nonzero on success. */
-static int parse_count(const char *text, int *out)
+/* Parses a whole, non-negative customer count up to limit (the model's
+ * [limits] max_customers, at most 1e9: within an int); nonzero on success,
+ * else why names the fault: a count too big is a whole number all the
+ * same.  The sums are checked as rows add up and by cap_portfolio_validate. */
+static int parse_count(const char *text, double limit, int *out, char *why,
+                       size_t cap)
 {
     double v;
-    /* INT_MAX: the type's bound; the model's [limits] are checked on the
-     * sums, by cap_portfolio_validate */
-    if (!cap_parse_double(text, &v) || v < 0 || v != floor(v) || v > INT_MAX)
+    if (!cap_parse_double(text, &v) || v < 0 || v != floor(v)) {
+        snprintf(why, cap, "\"%s\" is not a whole number >= 0", text);
         return 0;
+    }
+    if (v > limit || v > INT_MAX) {
+        snprintf(why, cap, "\"%s\" is above the model's limit of %.0f "
+                 "([limits] max_customers)", text, limit);
+        return 0;
+    }
     *out = (int)v;
     return 1;
 }
@@ -261,7 +270,7 @@ static cap_status read_localization(const cap_keys *k, cap_partner *partner,
 
 /* "PLAN TIMEZONE COUNT"; the source names the item in its messages. */
 static cap_status parse_segment(const cap_keys *k, const char *item,
-                                cap_segment *seg, cap_error *err)
+                                double limit, cap_segment *seg, cap_error *err)
 {
     char plan[64] = "", tz[128] = "", count[64] = "", extra[64] = "";
     int n = sscanf(item, "%63s %127s %63s %63s", plan, tz, count, extra);
@@ -278,9 +287,9 @@ static cap_status parse_segment(const cap_keys *k, const char *item,
     if (!canonical_zone(k->index, tz, seg->timezone, sizeof seg->timezone))
         return failf(k, err, "customers", item, "unknown time zone \"%s\"",
                      tz);
-    if (!parse_count(count, &seg->customers))
-        return failf(k, err, "customers", item, "customer count \"%s\" is "
-                     "not a whole number >= 0", count);
+    char why[200];
+    if (!parse_count(count, limit, &seg->customers, why, sizeof why))
+        return failf(k, err, "customers", item, "customer count %s", why);
     seg->plan = (cap_plan)p;
     seg->quarter = -1;
     k->where(k, "customers", item, seg->source, sizeof seg->source);
@@ -288,7 +297,7 @@ static cap_status parse_segment(const cap_keys *k, const char *item,
 }
 
 static cap_status read_customers(const cap_keys *k, cap_partner *partner,
-                                 cap_error *err)
+                                 double limit, cap_error *err)
 {
     const char *v = k->get(k, "customers");
     if (!v)
@@ -312,7 +321,7 @@ static cap_status read_customers(const cap_keys *k, cap_partner *partner,
         if (!*item)
             continue;
         cap_segment seg = {0};
-        if ((st = parse_segment(k, item, &seg, err)) == CAP_OK)
+        if ((st = parse_segment(k, item, limit, &seg, err)) == CAP_OK)
             add_segment(partner, &seg);
     }
     free(copy);
@@ -362,7 +371,7 @@ cap_status cap_partner_read_keys(cap_partner *partner, const cap_keys *k,
         return k->fail(k, err, NULL, NULL, "missing key \"channel\"");
     CAP_TRY(read_partner_keys(partner, k, m, err));
     CAP_TRY(read_plan_key(k, "tier", &partner->tier_override, err));
-    return read_customers(k, partner, err);
+    return read_customers(k, partner, m->max_customers, err);
 }
 
 static cap_status read_start(cap_portfolio *p, const cap_keys *k,
@@ -911,12 +920,13 @@ static cap_status csv_segment(csv_ctx *c, const cap_csv_row *row,
                         seg->timezone, sizeof seg->timezone))
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "timezone",
                              "unknown time zone \"%s\"", buf);
-    if (!parse_count(field(c, row, COL_CUSTOMERS, buf, sizeof buf), &seg->customers))
+    char why[400];
+    if (!parse_count(field(c, row, COL_CUSTOMERS, buf, sizeof buf),
+                     c->p->max_customers, &seg->customers, why, sizeof why))
         return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line, "customers",
-                             "\"%s\" is not a whole number >= 0", buf);
+                             "%s", why);
     seg->quarter = -1;
     if (*field(c, row, COL_QUARTER, buf, sizeof buf)) {
-        char why[400];
         seg->quarter = quarter_of(c->p, buf, why, sizeof why);
         if (seg->quarter < 0)
             return cap_error_row(err, CAP_ERR_INPUT, c->path, row->line,

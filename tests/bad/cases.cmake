@@ -203,6 +203,9 @@ cap_bad_size_case(size_unknown_zone    3 --channel oem --customers
                   "basic America/New_York 5, premium Europe/Berln 3")
 cap_bad_size_case(size_negative_count  3 --channel oem --customers
                   "basic America/New_York 5, premium Europe/Berlin -3")
+# a whole count too big says the limit, not "not a whole number"
+cap_bad_size_case(size_count_past_limit 3 --channel oem --customers
+                  "basic UTC 99999999999")
 cap_bad_size_case(size_junk_in_count   3 --channel oem --customers
                   "basic America/New_York 5, premium Europe/Berlin 3x")
 cap_bad_size_case(size_junk_after_count 3 --channel oem --customers
@@ -245,6 +248,8 @@ cap_bad_case(year_past_9999            3 year_past_9999.ini)
 cap_bad_case(sim_work_past_limit       3 sim_work_past_limit.ini)
 cap_bad_case(sim_work_past_limit_r    3 -r 4 sim_work_past_limit.ini)
 cap_bad_case(id_too_long               3 id_too_long.ini)
+cap_bad_case(count_past_limit          3 count_past_limit.ini)
+cap_bad_case(csv_count_past_limit      3 csv_base.ini csv_count_past_limit.csv)
 cap_bad_case(csv_counts_past_limit     3 csv_base.ini csv_counts_past_limit.csv)
 cap_bad_case(csv_book_past_limit       3 csv_base.ini csv_book_past_limit.csv)
 cap_bad_case(csv_extra_fields          3 csv_base.ini csv_extra_fields.csv)
