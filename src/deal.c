@@ -193,6 +193,24 @@ static void partner_where(const deal_keys *c, char *out, size_t cap)
                  c->deal->value[CAP_DEAL_CUSTOMERS]);
 }
 
+/* Where the deal's growth was given, for a growth past the limit:
+ * --growth with its value, or the --compare that changed it (or changed
+ * the customers it grows: the base, read first, passed); "" when the
+ * model's default growth serves. */
+static void growth_where(const deal_keys *c, char *out, size_t cap)
+{
+    const cap_deal_variant *v = changed_by(c, CAP_DEAL_GROWTH);
+    if (!v)
+        v = changed_by(c, CAP_DEAL_CUSTOMERS);
+    const char *flag = c->deal->value[CAP_DEAL_GROWTH];
+    if (v)
+        snprintf(out, cap, "--compare \"%s\"", v->text);
+    else if (flag)
+        snprintf(out, cap, "--growth %s", flag);
+    else
+        out[0] = '\0';
+}
+
 /* The partner's id: its name in lowercase, runs of other characters as
  * one '_' ("Partner X GmbH" -> "partner_x_gmbh"); "deal" without a name. */
 static void deal_id(const char *name, char *out, size_t cap)
@@ -239,6 +257,7 @@ cap_portfolio *cap_deal_portfolio(const cap_deal *d, const cap_deal_variant *v,
     cap_partner *partner = st ? NULL : cap_portfolio_add_partner(p, id, m);
     if (partner) {
         partner_where(&c, partner->where, sizeof partner->where);
+        growth_where(&c, p->deal_growth_where, sizeof p->deal_growth_where);
         partner->deal = 1;
         st = cap_partner_read_keys(partner, &keys, m, err);
     }

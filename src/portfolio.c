@@ -1111,7 +1111,9 @@ static cap_status partner_limit(const cap_portfolio *p,
                              "model's limit of %.0f ([limits] max_customers)",
                              partner->id, given ? " in " : "",
                              given ? label : "", count, p->max_customers);
-    return cap_error_set(err, CAP_ERR_INPUT, partner->where, 0,
+    const char *where = partner->deal && p->deal_growth_where[0]
+                            ? p->deal_growth_where : partner->where;
+    return cap_error_set(err, CAP_ERR_INPUT, where, 0,
                          cap_partner_field(partner, field, sizeof field),
                          "growth %g a quarter makes %.0f customers in %s, "
                          "above the model's limit of %.0f ([limits] "

@@ -72,6 +72,10 @@ typedef struct {
     char *csv_ignored;
     size_t csv_ignored_count;
     cap_book_index *index; /* owned; NULL until the first partner */
+    /* capplan size: where the deal's growth was given (--growth VALUE, or
+     * the --compare that changed it or the customers), for a growth past
+     * [limits] max_customers; "" otherwise (the partner's where serves) */
+    char deal_growth_where[512];
 } cap_portfolio;
 
 /* Where the portfolio's and a partner's keys (SPEC section 6) come from: a

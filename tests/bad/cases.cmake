@@ -183,7 +183,9 @@ function(cap_bad_size_case name code)
 endfunction()
 
 # a message about the deal as a whole names --customers with its value
-# (or the --compare that changed the customers), and nothing more
+# (or the --compare that changed the customers), and nothing more; one
+# about growth past the limit names --growth with its value (or the
+# --compare that changed the growth)
 cap_bad_size_case(size_sim_work_past_limit 3 --channel reseller --customers
                   "mission_critical Europe/Berlin 1000000" --quarters 1)
 cap_bad_size_case(size_customers_past_limit 3 --channel oem --customers
@@ -191,6 +193,9 @@ cap_bad_size_case(size_customers_past_limit 3 --channel oem --customers
 cap_bad_size_case(size_growth_past_limit   3 --channel oem --customers
                   "basic UTC 5000000" --growth 1 --quarters 4 --start 2027-01-01
                   --no-sim)
+cap_bad_size_case(size_compare_growth_past_limit 3 --channel oem --customers
+                  "basic UTC 5000000" --growth 0.1 --quarters 4
+                  --start 2027-01-01 --compare "growth=1" --no-sim)
 cap_bad_size_case(size_compare_no_customers 3 --channel oem --customers
                   "basic UTC 5" --compare "customers=basic UTC 0" --no-sim)
 
