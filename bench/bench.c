@@ -71,6 +71,7 @@ typedef struct {
     double simpy_ratio[CAP_BENCH_MAX_QUEUES];
     double year_memory, queue_year_memory, speedup, linear;
     long speedup_size;
+    int speedup_reps, speedup_full;
 } targets;
 
 static void die(const char *what)
@@ -307,9 +308,15 @@ static void size_table(const bench *b, size_result *s, targets *t)
     for (int i = 0; i < o->size_count; i++) {
         measure_size(b, o->size[i], &s[i]);
         print_size_row(&s[i], &s[0]);
-        if (s[i].has_one) {
+        /* issue 12 states its targets at the full replications: the
+         * largest such book decides; one at fewer (more serial share)
+         * only when no book ran at the full count both ways */
+        int full = s[i].reps == o->reps;
+        if (s[i].has_one && (full || !t->speedup_full)) {
             t->speedup = s[i].one.wall / s[i].par.wall;
             t->speedup_size = s[i].book.customers;
+            t->speedup_reps = s[i].reps;
+            t->speedup_full = full;
         }
     }
     for (int i = 0; i < o->size_count; i++)
@@ -531,7 +538,7 @@ static void target_line(const char *what, double value, double goal, int at_leas
 
 static void print_targets(const targets *t, const cap_bench_options *o)
 {
-    char what[96];
+    char what[128];
     printf("\n4. Targets (issue 12, for a 2-core machine)\n\n");
     for (int i = 0; i < o->queue_count; i++) {
         snprintf(what, sizeof what, "capplan queue >= 100x SimPy 2, M/M/%d "
@@ -542,8 +549,8 @@ static void print_targets(const targets *t, const cap_bench_options *o)
                 t->year_memory, TARGET_YEAR_MEMORY, 0);
     target_line("capplan queue: a year's peak memory <= 1.2x a quarter's",
                 t->queue_year_memory, TARGET_YEAR_MEMORY, 0);
-    snprintf(what, sizeof what, "-j %d >= 1.8x -j 1 (wall, %ld customers)", o->jobs,
-             t->speedup_size);
+    snprintf(what, sizeof what, "-j %d >= 1.8x -j 1 (wall, %ld customers, %d reps)",
+             o->jobs, t->speedup_size, t->speedup_reps);
     target_line(what, t->speedup, TARGET_SPEEDUP, 1);
     target_line("linear: CPU per customer-rep <= 1.25x a smaller case's",
                 t->linear, TARGET_LINEAR, 0);
