@@ -18,7 +18,9 @@
  * Counts are Poisson: the mean of R replications is within 4 standard
  * errors, 4 sqrt(mu / R), of mu (a right generator misses that band about
  * once in 16,000 seeds per count; the seed is fixed, so the test is stable).
- * The jobs also reach the time line's first hour and its last.
+ * The jobs also reach the time line's first hour and its last, and a
+ * candidate (200 FTE) measures the quarter's tickets, the same means,
+ * not the warm-up's too (104 / 90 times as many).
  *
  * The order of the draws is pinned on a second partner with one process
  * only (S1 tickets; the other rates 0, no P-CSM, no P-TAM tasks): from
@@ -38,6 +40,7 @@
  * time (Little's law); the most over some 2,500 hours is near
  * 90 + 4 sqrt(90) = 128, well below 400, against 300,000 tickets. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "horizon.h"
@@ -113,6 +116,19 @@ static void check_rates(cap_sim_world *w, const cap_partner_staffing *ps)
         CHECK_INT((long)count[CAP_ROLE_TAM][sev], 0);
     }
     check_mean("CSM tasks", count[CAP_ROLE_CSM][CAP_PRIORITY_TASK], 19134.8);
+    /* a candidate's measured tickets: the quarter's, not the warm-up's */
+    cap_need need;
+    cap_partner_need(&pr, CAP_ROLE_CSM, &need);
+    cap_candidate *c = cap_candidate_new(&pr, CAP_ROLE_CSM, &need, 200);
+    cap_candidate_run(&pr, CAP_ROLE_CSM, c, REPS);
+    cap_sla_role fig;
+    memset(&fig, 0, sizeof fig);
+    cap_candidate_figures(&pr, CAP_ROLE_CSM, c, REPS, &fig);
+    for (int sev = 0; sev < CAP_SEVERITIES; sev++) {
+        snprintf(what, sizeof what, "measured S%d tickets", sev + 1);
+        check_mean(what, fig.severity[sev].tickets.mean * REPS, tickets[sev]);
+    }
+    cap_candidate_free(c);
     check_mean("TAM tasks", count[CAP_ROLE_TAM][CAP_PRIORITY_TASK], 51.2);
     /* about 2 tickets an hour, 20 replications: all hours are reached */
     CHECK(first >= 0 && first < 60);
