@@ -125,22 +125,31 @@ fresh() {
 stages=(staged kept-1 kept-2 kept-3 manifest renamed-1 renamed-2 renamed-3
         published committed)
 
-kill_stages() {
-    for s in "${stages[@]}"; do
-        out=$(fresh "kill-$s")
-        CAPPLAN_FAULT=$s run beta "$out" >/dev/null 2>"$tmp/err"
+# kill_each_stage WRITE FRESH MID WHAT STAGE...: WRITE (run or calibrate)
+# killed at each STAGE of publishing into a FRESH copy of set alpha.  The
+# next write fails on purpose and must leave alpha (beta once committed):
+# it recovers what the kill left and keeps its own set out.  Then a good
+# write straight after a kill at MID publishes its own set.
+kill_each_stage() {
+    local write=$1 fresh_set=$2 mid=$3 what=$4 s rc want out
+    shift 4
+    for s in "$@"; do
+        out=$($fresh_set "$what-kill-$s")
+        CAPPLAN_FAULT=$s $write beta "$out" >/dev/null 2>"$tmp/err"
         rc=$?
-        [ $rc -eq 137 ] || fail "kill at $s: exit $rc, want 137 (SIGKILL)"
-        # The next run recovers; a fault right after it keeps its own set out.
-        CAPPLAN_FAULT=staged:fail run gamma "$out" >/dev/null 2>"$tmp/err"
+        [ $rc -eq 137 ] || fail "$what, kill at $s: exit $rc, want 137 (SIGKILL)"
+        CAPPLAN_FAULT=staged:fail $write gamma "$out" >/dev/null 2>"$tmp/err"
         want=alpha
         [ "$s" = committed ] && want=beta
-        check "$out" "$want" "kill at $s, then a failing run"
+        check "$out" "$want" "$what, kill at $s, then a failing $what"
     done
-    # and a good run straight after a kill mid-publish publishes its own set
-    CAPPLAN_FAULT=renamed-2 run beta "$out" >/dev/null 2>&1
-    run gamma "$out" >/dev/null || fail "a good run after the kills failed"
-    check "$out" gamma "a good run after the kills"
+    CAPPLAN_FAULT=$mid $write beta "$out" >/dev/null 2>&1
+    $write gamma "$out" >/dev/null || fail "$what: a good $what after the kills failed"
+    check "$out" gamma "$what: a good $what after the kills"
+}
+
+kill_stages() {
+    kill_each_stage run fresh renamed-2 run "${stages[@]}"
 }
 
 fail_stages() {
@@ -365,22 +374,8 @@ calib_fresh() {
 
 calib_kill_stages() {
     books=(model-calibrated.ini calibration.xlsx)
-    for s in staged kept-1 kept-2 manifest renamed-1 renamed-2 published \
-        committed; do
-        out=$(calib_fresh "calib-kill-$s")
-        CAPPLAN_FAULT=$s calibrate beta "$out" >/dev/null 2>"$tmp/err"
-        rc=$?
-        [ $rc -eq 137 ] || fail "calibrate, kill at $s: exit $rc, want 137"
-        # the next run recovers; a fault right after it keeps its own set out
-        CAPPLAN_FAULT=staged:fail calibrate gamma "$out" >/dev/null 2>"$tmp/err"
-        want=alpha
-        [ "$s" = committed ] && want=beta
-        check "$out" "$want" "calibrate, kill at $s, then a failing run"
-    done
-    # and a good run straight after a kill mid-publish publishes its own set
-    CAPPLAN_FAULT=renamed-1 calibrate beta "$out" >/dev/null 2>&1
-    calibrate gamma "$out" >/dev/null || fail "a good calibration after the kills failed"
-    check "$out" gamma "a good calibration after the kills"
+    kill_each_stage calibrate calib_fresh renamed-1 calibrate staged kept-1 \
+        kept-2 manifest renamed-1 renamed-2 published committed
 }
 
 calib_concurrent() {
