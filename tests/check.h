@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_passed_, check_failed_;
@@ -58,6 +59,16 @@ static int check_passed_, check_failed_;
                     __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");  \
         }                                                                    \
     } while (0)
+
+/* Removes a test's temporary folder; a failure is only reported: the
+ * test's verdict is its checks. */
+static inline void check_remove_dir(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+}
 
 static inline int check_summary(void)
 {

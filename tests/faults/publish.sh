@@ -282,20 +282,28 @@ full_disk() {
     check "$out" alpha "full folder"
 }
 
-unwritable() {
-    out=$tmp/readonly
+# unwritable_alpha WRITE OUT: OUT holding WRITE's set alpha, then made
+# unwritable (chmod as a user; a tmpfs remounted read-only as root, where
+# chmod does not stop anyone).  Fails, saying why, when that cannot be done.
+unwritable_alpha() {
+    local write=$1 out=$2
     mkdir "$out"
     if [ "$(id -u)" -ne 0 ]; then
-        run alpha "$out" >/dev/null
+        $write alpha "$out" >/dev/null
         chmod 555 "$out"
     elif mount -t tmpfs -o size=1m tmpfs "$out" 2>/dev/null; then
         mounted+=("$out")
-        run alpha "$out" >/dev/null
-        mount -o remount,ro "$out" || { echo "skipped: cannot remount read-only"; return; }
+        $write alpha "$out" >/dev/null
+        mount -o remount,ro "$out" || { echo "skipped: cannot remount read-only"; return 1; }
     else
         echo "skipped: an unwritable folder (root, and no tmpfs to mount)"
-        return
+        return 1
     fi
+}
+
+unwritable() {
+    out=$tmp/readonly
+    unwritable_alpha run "$out" || return
     # 20,000 replications would simulate for minutes: the folder must be
     # refused before the simulation starts.
     start=$(date +%s)
@@ -397,18 +405,7 @@ calib_concurrent() {
 calib_unwritable() {
     books=(model-calibrated.ini calibration.xlsx)
     out=$tmp/calib-readonly
-    mkdir "$out"
-    if [ "$(id -u)" -ne 0 ]; then
-        calibrate alpha "$out" >/dev/null
-        chmod 555 "$out"
-    elif mount -t tmpfs -o size=1m tmpfs "$out" 2>/dev/null; then
-        mounted+=("$out")
-        calibrate alpha "$out" >/dev/null
-        mount -o remount,ro "$out" || { echo "skipped: cannot remount read-only"; return; }
-    else
-        echo "skipped: an unwritable folder (root, and no tmpfs to mount)"
-        return
-    fi
+    unwritable_alpha calibrate "$out" || return
     # a --team backtest of 100,000 replications runs for most of a minute:
     # the folder must be refused before the fit and the backtest
     start=$(date +%s)

@@ -246,9 +246,6 @@ int main(void)
         run(m, "order.ini", lone, check_order);
     }
     cap_model_free(m);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    check_remove_dir(dir);
     return check_summary();
 }

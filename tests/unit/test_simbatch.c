@@ -171,9 +171,6 @@ int main(void)
     cap_horizon_free(h);
     cap_portfolio_free(p);
     cap_model_free(m);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    check_remove_dir(dir);
     return check_summary();
 }

@@ -365,9 +365,6 @@ int main(void)
     check_growth();
     check_erlang_sizing();
     check_seed_stability();
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    check_remove_dir(dir);
     return check_summary();
 }
